@@ -1,0 +1,35 @@
+#include "core/base/error.h"
+
+#include <utility>
+
+namespace esptool {
+
+std::string Error::name() const {
+  switch (code) {
+    case Errc::kOk: return "ok";
+    case Errc::kTimeout: return "timeout";
+    case Errc::kNoSync: return "no_sync";
+    case Errc::kBadFrame: return "bad_frame";
+    case Errc::kUnexpectedReply: return "unexpected_reply";
+    case Errc::kDigestMismatch: return "digest_mismatch";
+    case Errc::kChipMismatch: return "chip_mismatch";
+    case Errc::kImageTooBig: return "image_too_big";
+    case Errc::kBadArgument: return "bad_argument";
+    case Errc::kCancelled: return "cancelled";
+    case Errc::kPortLost: return "port_lost";
+    case Errc::kInvalidElf: return "invalid_elf";
+    case Errc::kInvalidImage: return "invalid_image";
+    case Errc::kOverlap: return "overlap";
+    case Errc::kUnknownChip: return "unknown_chip";
+    case Errc::kInvalidJson: return "invalid_json";
+    case Errc::kFileNotFound: return "file_not_found";
+    case Errc::kInternal: return "internal";
+  }
+  return "device";
+}
+
+Error make_error(Errc code, std::string detail, std::string hint) {
+  return Error{code, std::move(detail), std::move(hint)};
+}
+
+}  // namespace esptool

@@ -1,0 +1,47 @@
+// The one error type of the project: a stable code (esptool's 16-bit numbering), a stable dotted
+// name for JS and tests, and a one-sentence message. No exceptions anywhere.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace esptool {
+
+// 0x00xx: host side. 0x01xx: ROM loader (0x0100 | error byte). Stub: status byte << 8.
+enum class Errc : uint16_t {
+  kOk = 0x0000,
+  kTimeout = 0x0001,
+  kNoSync = 0x0002,
+  kBadFrame = 0x0003,
+  kUnexpectedReply = 0x0004,
+  kDigestMismatch = 0x0005,
+  kChipMismatch = 0x0006,
+  kImageTooBig = 0x0007,
+  kBadArgument = 0x0008,
+  kCancelled = 0x0009,
+  kPortLost = 0x000A,
+  kInvalidElf = 0x0010,
+  kInvalidImage = 0x0011,
+  kOverlap = 0x0012,
+  kUnknownChip = 0x0013,
+  kInvalidJson = 0x0014,
+  kFileNotFound = 0x0015,
+  kInternal = 0x00FF,
+};
+
+struct Error {
+  Errc code = Errc::kInternal;
+  std::string detail;  // the one-sentence message, without trailing period handling
+  std::string hint_text;
+
+  // One sentence naming what failed and why.
+  const std::string& message() const { return detail; }
+  // What to try; may be empty.
+  const std::string& hint() const { return hint_text; }
+  // Stable dotted name, e.g. "invalid_elf"; JS and tests match on it.
+  std::string name() const;
+};
+
+Error make_error(Errc code, std::string detail, std::string hint = {});
+
+}  // namespace esptool

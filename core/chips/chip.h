@@ -1,0 +1,69 @@
+// ChipInfo: one row of facts per chip (chips.md). Logic never switches on the chip; it reads a
+// field. Protocol fields are added by the device engine; this table holds what images need.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace esptool::chips {
+
+struct MemoryRegion {
+  uint32_t start;  // inclusive
+  uint32_t end;    // exclusive
+  const char* name;
+};
+
+struct AddressRange {
+  uint32_t start;
+  uint32_t end;  // exclusive
+  bool contains(uint32_t a) const { return a >= start && a < end; }
+};
+
+struct CodeName {
+  const char* name;
+  uint8_t code;
+};
+
+struct ChipInfo {
+  const char* key;        // --chip value: "esp32c3"
+  const char* name;       // CHIP_NAME: "ESP32-C3"
+  bool is_esp8266;        // ESP8266 image classes (no extended header)
+  std::optional<uint16_t> image_chip_id;
+  std::vector<uint32_t> magic_values;  // at 0x40001000 (chips.md §1)
+  uint32_t bootloader_offset;
+  uint32_t uf2_family_id;
+  AddressRange irom;      // flash-mapped code (chips.md §6)
+  AddressRange drom;      // flash-mapped data
+  std::vector<MemoryRegion> memory_map;   // order matters: image_info lists all matches
+  std::vector<CodeName> flash_sizes;      // chips.md §7
+  std::vector<CodeName> flash_freqs;      // dictionary order: first match wins on print
+  std::vector<uint32_t> mmu_page_sizes;   // accepted --flash-mmu-page-size values; empty = none
+  bool is_beta = false;
+
+  bool is_flash_address(uint32_t a) const { return irom.contains(a) || drom.contains(a); }
+  // Every MEMORY_MAP name whose range holds `address`, in table order.
+  std::vector<std::string> memory_names(uint32_t address) const;
+  std::optional<uint8_t> flash_size_code(std::string_view size) const;
+  std::optional<uint8_t> flash_freq_code(std::string_view freq) const;
+  const char* flash_size_name(uint8_t code) const;  // nullptr if unknown
+  const char* flash_freq_name(uint8_t code) const;  // nullptr if unknown
+};
+
+// All chips in esptool's list order (esptool/targets/__init__.py), betas included.
+const std::vector<const ChipInfo*>& all_chips();
+// Lookup by --chip key after strip_chip_name normalisation ("ESP32-C3" -> "esp32c3").
+const ChipInfo* find_chip(std::string_view key_or_name);
+// First non-ESP8266 chip whose IMAGE_CHIP_ID is `id`.
+const ChipInfo* find_chip_by_image_id(uint16_t id);
+// Comma-separated keys of the non-beta chips, for error messages.
+std::string chip_choices();
+std::string strip_chip_name(std::string_view name);
+
+// Flash modes are shared by all chips: qio 0, qout 1, dio 2, dout 3.
+std::optional<uint8_t> flash_mode_code(std::string_view mode);
+const char* flash_mode_name(uint8_t code);  // "QIO".. or nullptr
+
+}  // namespace esptool::chips
