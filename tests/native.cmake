@@ -10,7 +10,7 @@ file(GLOB_RECURSE SUPPORT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/su
 if(SUPPORT_SOURCES)
   add_library(test_support STATIC ${SUPPORT_SOURCES})
   target_link_libraries(test_support PUBLIC esptool_core)
-else()  # until the first support file lands
+else()
   add_library(test_support INTERFACE)
   target_link_libraries(test_support INTERFACE esptool_core)
 endif()
