@@ -7,8 +7,13 @@ target_link_libraries(esptool_core PUBLIC ZLIB::ZLIB nlohmann_json::nlohmann_jso
 
 enable_testing()
 file(GLOB_RECURSE SUPPORT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/support/*.cpp)
-add_library(test_support STATIC ${SUPPORT_SOURCES})
-target_link_libraries(test_support PUBLIC esptool_core)
+if(SUPPORT_SOURCES)
+  add_library(test_support STATIC ${SUPPORT_SOURCES})
+  target_link_libraries(test_support PUBLIC esptool_core)
+else()
+  add_library(test_support INTERFACE)
+  target_link_libraries(test_support INTERFACE esptool_core)
+endif()
 
 file(GLOB_RECURSE UNIT_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/*_test.cpp)
 add_executable(core_tests ${UNIT_TEST_SOURCES})
@@ -26,5 +31,12 @@ foreach(tool_src ${TOOL_SOURCES})
   add_executable(${tool_name} ${tool_src})
   target_link_libraries(${tool_name} PRIVATE test_support)
 endforeach()
+
+# The reference parity test (tests/core/reference_parity_test.cpp) drives the native CLI.
+if(TARGET esptool_native)
+  target_compile_definitions(core_tests PRIVATE
+    ESPT_ESPTOOL_NATIVE="$<TARGET_FILE:esptool_native>")
+  add_dependencies(core_tests esptool_native)
+endif()
 
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz.cmake OPTIONAL)

@@ -41,6 +41,12 @@ struct ChipInfo {
   std::vector<CodeName> flash_sizes;      // chips.md §7
   std::vector<CodeName> flash_freqs;      // dictionary order: first match wins on print
   std::vector<uint32_t> mmu_page_sizes;   // accepted --flash-mmu-page-size values; empty = none
+  // CHIP_NAME of the image class that accepts other page sizes (its errors name that class:
+  // ESP32-H2 images say "ESP32-C6 page size", bin_image.py@v4.8.1).
+  const char* mmu_page_class = nullptr;
+  // ESP32 only: pad a flash segment whose end lies < 0x24 bytes past an MMU page (works around an
+  // old IDF 2nd-stage bootloader bug, bin_image.py save_flash_segment).
+  bool pads_flash_segment_tail = false;
   bool is_beta = false;
 
   bool is_flash_address(uint32_t a) const { return irom.contains(a) || drom.contains(a); }

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/bytes.h"
+#include "core/cli/shlex.h"
 #include "core/image/address_pairs.h"
-#include "core/util/shlex.h"
 
 namespace esptool::image {
 namespace {
@@ -155,9 +155,10 @@ Status read_files(const Json& root, IdfBuildArgs& out) {
 }  // namespace
 
 Result<IdfBuildArgs> parse_flash_args(std::string_view text) {
-  ESPT_ASSIGN(words, util::split_argument_file(text));
+  auto words = cli::split_argument_file(text);
+  if (!words.ok()) return arg_error("flash_args", words.error().message());
   IdfBuildArgs out;
-  ESPT_ASSIGN(positional, take_options(words, out, "flash_args"));
+  ESPT_ASSIGN(positional, take_options(words.value(), out, "flash_args"));
   auto pairs = parse_address_pairs(positional);
   if (!pairs.ok()) return arg_error("flash_args", pairs.error().message());
   for (auto& p : pairs.value()) out.files.push_back(IdfFlashFile{p.address, std::move(p.path)});

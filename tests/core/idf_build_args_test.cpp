@@ -52,7 +52,7 @@ TEST(ParseFlashArgs, BadInputGivesOneClearError) {
        "flash_args: Must be pairs of an address and the binary filename to write there"},
       {"boot a.bin\n", "flash_args: Address \"boot\" must be a number"},
       {"--flash_mode dio\n", "flash_args: no `offset path` line found"},
-      {"0x0 \"a.bin\n", "Argument file line 1: No closing quotation"},
+      {"0x0 \"a.bin\n", "flash_args: No closing quotation"},
   };
   for (const auto& [text, message] : cases) {
     auto r = parse_flash_args(text);

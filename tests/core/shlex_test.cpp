@@ -1,71 +1,90 @@
-// shlex_split / split_argument_file. Expected words are what CPython 3.11's shlex.split printed
-// for the same strings (run with /usr/bin/python3 on Debian 12).
-#include "core/util/shlex.h"
+// core/cli/shlex: expected words come from CPython 3.11's shlex.split on the same strings.
+#include "core/cli/shlex.h"
 
 #include <gtest/gtest.h>
 
-namespace esptool::util {
+namespace esptool::cli {
 namespace {
 
 using Words = std::vector<std::string>;
 
-Words split(const std::string& s) {
+Words split(std::string_view s) {
   auto r = shlex_split(s);
   EXPECT_TRUE(r.ok()) << s;
-  return r.ok() ? r.value() : Words{"<error>"};
+  return r.ok() ? r.value() : Words{};
 }
 
-TEST(ShlexSplit, WhitespaceSeparatesWords) {
+TEST(ShlexSplit, WhitespaceSeparatesWordsAndRunsCollapse) {
   EXPECT_EQ(split("a b  c"), (Words{"a", "b", "c"}));
-  EXPECT_EQ(split("\t a\r\n"), (Words{"a"}));
-  EXPECT_EQ(split(""), Words{});
+  EXPECT_EQ(split("x\ty\r\n"), (Words{"x", "y"}));
+  EXPECT_EQ(split("  "), Words{});
 }
 
-TEST(ShlexSplit, QuotesGroupAndJoinWithNeighbours) {
-  EXPECT_EQ(split("\"a b\" c"), (Words{"a b", "c"}));
-  EXPECT_EQ(split("p\"q r\"s"), (Words{"pq rs"}));
-  EXPECT_EQ(split("a\"\"b"), (Words{"ab"}));
-  EXPECT_EQ(split("''"), (Words{""}));
+TEST(ShlexSplit, QuotesGroupAndEmptyQuotesMakeAnEmptyWord) {
+  EXPECT_EQ(split("0x1000 \"build/boot loader.bin\""), (Words{"0x1000", "build/boot loader.bin"}));
+  EXPECT_EQ(split("''"), Words{""});
+  EXPECT_EQ(split("'' x"), (Words{"", "x"}));
+  EXPECT_EQ(split("a\"\"b"), Words{"ab"});
+  EXPECT_EQ(split("a\"b c\"d"), Words{"ab cd"});
+  EXPECT_EQ(split("\"it's\""), Words{"it's"});
+  EXPECT_EQ(split("'say \"hi\"'"), Words{"say \"hi\""});
 }
 
-TEST(ShlexSplit, SingleQuotesAreLiteral) { EXPECT_EQ(split("'a \\\" b'"), (Words{"a \\\" b"})); }
-
-TEST(ShlexSplit, BackslashInDoubleQuotesEscapesOnlyQuoteAndBackslash) {
-  EXPECT_EQ(split("\"x\\\"y\\\\z\\n\""), (Words{"x\"y\\z\\n"}));
+TEST(ShlexSplit, BackslashEscapesOutsideQuotesAndOnlyQuoteOrBackslashInDoubleQuotes) {
+  EXPECT_EQ(split("a\\ b"), Words{"a b"});
+  EXPECT_EQ(split("\"a\\\"b\\\\c\\d\""), Words{"a\"b\\c\\d"});
+  EXPECT_EQ(split("'a\\b'"), Words{"a\\b"});
 }
 
-TEST(ShlexSplit, BackslashOutsideQuotesEscapesAnything) {
-  EXPECT_EQ(split("a\\ b"), (Words{"a b"}));
+TEST(ShlexSplit, HashIsAnOrdinaryCharacter) {
+  EXPECT_EQ(split("#x y"), (Words{"#x", "y"}));
+  EXPECT_EQ(split("a#b"), Words{"a#b"});
 }
 
-TEST(ShlexSplit, HashIsAnOrdinaryCharacter) { EXPECT_EQ(split("#x y"), (Words{"#x", "y"})); }
-
-TEST(ShlexSplit, UnbalancedInputGivesPythonsMessages) {
-  for (const char* s : {"\"abc", "'abc"}) {
-    auto r = shlex_split(s);
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message(), "No closing quotation");
-  }
-  for (const char* s : {"x\\", "\"\\"}) {
-    auto r = shlex_split(s);
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message(), "No escaped character");
-  }
+TEST(ShlexSplit, UnterminatedQuoteOrTrailingBackslashIsAnError) {
+  auto open_double = shlex_split("\"abc");
+  ASSERT_FALSE(open_double.ok());
+  EXPECT_EQ(open_double.error().message(), "No closing quotation");
+  EXPECT_FALSE(shlex_split("'abc").ok());
+  auto trailing = shlex_split("abc\\");
+  ASSERT_FALSE(trailing.ok());
+  EXPECT_EQ(trailing.error().message(), "No escaped character");
 }
 
-TEST(SplitArgumentFile, LinesAreSplitSeparatelyAndConcatenated) {
-  auto r = split_argument_file(
-      "--flash_mode dio --flash_freq 40m\r\n0x1000 \"a b.bin\"\n\n0x8000 p.bin");
+TEST(SplitArgumentFile, EachLineIsSplitOnItsOwnSoQuotesDoNotSpanLines) {
+  auto words = split_argument_file("--flash_mode dio --flash_size 4MB\r\n0x1000 a.bin\n0x8000 'p t.bin'");
+  ASSERT_TRUE(words.ok());
+  EXPECT_EQ(words.value(),
+            (Words{"--flash_mode", "dio", "--flash_size", "4MB", "0x1000", "a.bin", "0x8000", "p t.bin"}));
+  EXPECT_FALSE(split_argument_file("'a\nb'").ok());
+}
+
+TEST(ExpandFileArguments, ReplacesAtArgumentsAnywhereAndEchoesTheExpandedLine) {
+  std::vector<std::string> argv{"--chip", "esp32", "merge_bin", "-o", "out.bin", "@flash_args"};
+  EXPECT_EQ(argument_files(argv), Words{"flash_args"});
+  auto r = expand_file_arguments(argv, {{"flash_args", "--flash_mode dio\n0x1000 b.bin\n"}});
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.value(), (Words{"--flash_mode", "dio", "--flash_freq", "40m", "0x1000", "a b.bin",
-                              "0x8000", "p.bin"}));
+  EXPECT_EQ(r->args, (Words{"--chip", "esp32", "merge_bin", "-o", "out.bin", "--flash_mode", "dio",
+                            "0x1000", "b.bin"}));
+  EXPECT_EQ(r->lines,
+            Words{"esptool.py --chip esp32 merge_bin -o out.bin --flash_mode dio 0x1000 b.bin"});
 }
 
-TEST(SplitArgumentFile, QuoteCannotSpanLinesAndTheErrorNamesTheLine) {
-  auto r = split_argument_file("a\n\"b\nc\"\n");
+TEST(ExpandFileArguments, ExpandsOneLevelOnlyAndPrintsNothingWithoutAtArguments) {
+  auto nested = expand_file_arguments({"@a"}, {{"a", "@b x"}});
+  ASSERT_TRUE(nested.ok());
+  EXPECT_EQ(nested->args, (Words{"@b", "x"}));
+  auto plain = expand_file_arguments({"version"}, {});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->args, Words{"version"});
+  EXPECT_TRUE(plain->lines.empty());
+}
+
+TEST(ExpandFileArguments, MissingFileTextIsFileNotFound) {
+  auto r = expand_file_arguments({"@nope"}, {});
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message(), "Argument file line 2: No closing quotation");
+  EXPECT_EQ(r.error().name(), "file_not_found");
 }
 
 }  // namespace
-}  // namespace esptool::util
+}  // namespace esptool::cli
