@@ -47,7 +47,8 @@ Result<std::string> convert_spi_connection(std::string_view raw) {
     auto pin = parse_auto_int(p);
     if (!pin) return bad(strprintf("%s is not a valid argument. All pins must be numeric values",
                                    text.c_str()));
-    out += (out.empty() ? "" : ",") + std::to_string(*pin);
+    if (!out.empty()) out += ',';
+    out += std::to_string(*pin);
   }
   return out;
 }

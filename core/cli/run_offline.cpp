@@ -144,6 +144,10 @@ Result<CommandOutput> dispatch(const ParsedCommand& cmd, const InputFiles& input
 
 std::string banner_line() { return strprintf("esptool.py v%s", kEsptoolVersion); }
 
+Error write_failed(const std::string& path) {
+  return make_error(Errc::kFileNotFound, strprintf("Could not write '%s'", path.c_str()));
+}
+
 std::string fatal_error_line(const Error& error) {
   return "A fatal error occurred: " + error.message();
 }

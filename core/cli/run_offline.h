@@ -24,6 +24,9 @@ Result<image::CommandOutput> run_offline(const ParsedCommand& cmd, const InputFi
 // "esptool.py v4.8.1": esptool prints it once the arguments are parsed, before the command.
 std::string banner_line();
 
+// The error for an output file that could not be written.
+Error write_failed(const std::string& path);
+
 // "A fatal error occurred: <message>", esptool's last line for a failed command.
 std::string fatal_error_line(const Error& error);
 

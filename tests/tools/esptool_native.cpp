@@ -80,8 +80,7 @@ int main(int argc, char** argv) {
   for (const auto& file : out->files) {
     if (!write_file(file.name, file.data)) {
       std::cout << cli::banner_line() << "\n";
-      return fatal(esptool::make_error(esptool::Errc::kFileNotFound,
-                                       "Could not write '" + file.name + "'"));
+      return fatal(cli::write_failed(file.name));
     }
   }
   for (const auto& line : out->lines) std::cout << line << "\n";
