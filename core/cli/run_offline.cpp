@@ -128,11 +128,6 @@ Result<CommandOutput> dispatch(const ParsedCommand& cmd, const InputFiles& input
   if (cmd.command == "image_info") return run_image_info(cmd, inputs);
   if (cmd.command == "make_image") return run_make_image(cmd, inputs);
   if (cmd.command == "merge_bin") return run_merge_bin(cmd, inputs);
-  if (cmd.command == "version") {
-    return CommandOutput{{strprintf("esptool-wasm v%s (esptool.py v%s syntax and output)", kVersion,
-                                    kEsptoolVersion)},
-                         {}};
-  }
   return make_error(Errc::kBadArgument,
                     strprintf("The %s command needs a device connection, which this build does "
                               "not support yet",
@@ -154,6 +149,10 @@ std::string fatal_error_line(const Error& error) {
 
 Result<CommandOutput> run_offline(const ParsedCommand& cmd, const InputFiles& inputs) {
   if (cmd.command == "help") return CommandOutput{cmd.help, {}};
+  // Our banner, then what esptool.py's `version` prints: the release whose behaviour we match.
+  if (cmd.command == "version") {
+    return CommandOutput{{strprintf("esptool-wasm v%s", kVersion), kEsptoolVersion}, {}};
+  }
   ESPT_ASSIGN(out, dispatch(cmd, inputs));
   out.lines.insert(out.lines.begin(), banner_line());
   return out;

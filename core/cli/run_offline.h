@@ -17,7 +17,8 @@ namespace esptool::cli {
 using InputFiles = std::map<std::string, Bytes>;
 
 // `inputs` maps every path of cmd.input_paths() to its bytes. The first line is the banner
-// ("esptool.py v4.8.1") except for "help". Errors are the command's own (one sentence each);
+// ("esptool.py v4.8.1"), except for "help" (no banner) and "version" ("esptool-wasm vX", then
+// "4.8.1" as esptool.py prints). Errors are the command's own (one sentence each);
 // device commands give kBadArgument "... needs a device ...", as this build has no engine yet.
 Result<image::CommandOutput> run_offline(const ParsedCommand& cmd, const InputFiles& inputs);
 
