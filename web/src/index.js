@@ -20,6 +20,21 @@ export async function version() {
   return { version: m.version(), esptoolVersion: m.esptoolVersion() };
 }
 
+/**
+ * The chip table's facts for building forms: [{key, name, isBeta, isEsp8266, bootloaderOffset,
+ * flashSizes, flashFreqs, mmuPageSizes}] in esptool's order.
+ */
+export async function chips() {
+  const m = await loadModule();
+  return m.chips();
+}
+
+/** Flash modes in header-code order: ['qio', 'qout', 'dio', 'dout']. */
+export async function flashModes() {
+  const m = await loadModule();
+  return m.flashModes();
+}
+
 /** ELF -> firmware image(s): {lines, files: [{name, data}]}, as `esptool.py elf2image`. */
 export async function elf2image(elf, options = {}) {
   const m = await loadModule();

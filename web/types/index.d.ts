@@ -135,9 +135,22 @@ export interface MakeImageOptions {
   chip?: string;    // only echoed in the messages
 }
 
+export interface ChipFacts {
+  key: string;            // --chip value: 'esp32c3'
+  name: string;           // 'ESP32-C3'
+  isBeta: boolean;
+  isEsp8266: boolean;
+  bootloaderOffset: number;
+  flashSizes: string[];   // accepted --flash_size values for this chip
+  flashFreqs: string[];   // accepted --flash_freq values
+  mmuPageSizes: number[]; // accepted --flash-mmu-page-size values in bytes; empty = 64KB only
+}
+
 /** Loads the wasm module once; every call does it on first use. */
 export function loadEsptool(): Promise<void>;
 export function version(): Promise<{ version: string; esptoolVersion: string }>;
+export function chips(): Promise<ChipFacts[]>;
+export function flashModes(): Promise<FlashMode[]>;
 export function elf2image(elf: Bytes, options?: Elf2ImageOptions): Promise<CommandOutput>;
 export function imageInfo(image: Bytes, options?: ImageInfoOptions): Promise<ImageInfo>;
 export function mergeBin(files: MergeBinInput[], options: MergeBinOptions): Promise<CommandOutput>;
