@@ -38,7 +38,10 @@ struct Protocol {
   uint32_t ram_block = 0x1800;               // ESP_RAM_BLOCK (ROM and stub)
   uint32_t rom_flash_block = 0x400;          // FLASH_WRITE_SIZE of the ROM classes
   uint32_t stub_flash_block = 0x4000;        // stub MAX_WRITE_BLOCK
-  uint32_t usb_otg_block = 0;  // USB_RAM_BLOCK: RAM and stub flash block on USB-OTG; 0 = no OTG
+  // USB_RAM_BLOCK: the RAM block once _post_connect saw USB-OTG (ROM), and the stub's RAM and
+  // flash block when its class switches too (S2, S3; not S3beta2's stub). 0 = no USB-OTG.
+  uint32_t usb_otg_block = 0;
+  bool stub_uses_usb_otg_block = false;
   uint32_t uart_date_reg = 0x60000078;  // UART_DATE_REG_ADDR: dummy target of delayed WRITE_REG
   // v4.8.1 identifies ESP8266/ESP32/ESP32-S2 only by the magic word: GET_SECURITY_INFO has no
   // chip_id there (loader.py esp32s3_or_newer_function_only), so check_chip_id is skipped.

@@ -40,6 +40,7 @@ const ChipInfo& esp32s2() {
       .mmu_page_sizes = {},
       .protocol = {.rom_security_info_len = 12,  // no chip_id field
                    .usb_otg_block = 0x800,
+                   .stub_uses_usb_otg_block = true,
                    .uses_magic_value = true},
       .spi = tables::kSpiEsp32S2,
       .efuse = {0x3F41A000, kB1, kB2},

@@ -39,7 +39,8 @@ const ChipInfo& esp32s3beta2() {
       .flash_freqs = tables::kFreq80m40m26m20m,
       .mmu_page_sizes = {},
       .is_beta = true,
-      .protocol = {.usb_otg_block = 0x800, .uart_date_reg = 0x60000080},
+      .protocol = {.usb_otg_block = 0x800,  // ROM only: its stub class keeps 0x1800/0x4000
+                   .uart_date_reg = 0x60000080},
       .spi = tables::kSpi60002000,
       .efuse = {0x6001A000, kB1, kB2},
       .mac = {MacFormat::kEfuse, {kB1, kB1 + 4}},

@@ -17,17 +17,24 @@ UsbMode decode_usb_mode(const ChipInfo& chip, uint32_t uartdev_buf_no) {
   return UsbMode::kUart;
 }
 
-uint32_t ram_block_size(const ChipInfo& chip, UsbMode mode) {
-  if (mode == UsbMode::kUsbOtg && chip.protocol.usb_otg_block != 0)
-    return chip.protocol.usb_otg_block;
-  return chip.protocol.ram_block;
+namespace {
+
+bool otg_block_applies(const ChipInfo& chip, bool is_stub, UsbMode mode) {
+  if (mode != UsbMode::kUsbOtg || chip.protocol.usb_otg_block == 0) return false;
+  return !is_stub || chip.protocol.stub_uses_usb_otg_block;
+}
+
+}  // namespace
+
+uint32_t ram_block_size(const ChipInfo& chip, bool is_stub, UsbMode mode) {
+  return otg_block_applies(chip, is_stub, mode) ? chip.protocol.usb_otg_block
+                                                : chip.protocol.ram_block;
 }
 
 uint32_t flash_block_size(const ChipInfo& chip, bool is_stub, UsbMode mode) {
   if (!is_stub) return chip.protocol.rom_flash_block;
-  if (mode == UsbMode::kUsbOtg && chip.protocol.usb_otg_block != 0)
-    return chip.protocol.usb_otg_block;
-  return chip.protocol.stub_flash_block;
+  return otg_block_applies(chip, is_stub, mode) ? chip.protocol.usb_otg_block
+                                                : chip.protocol.stub_flash_block;
 }
 
 bool should_disable_watchdogs(const ChipInfo& chip, UsbMode mode, bool sync_stub_detected) {

@@ -21,9 +21,10 @@ std::vector<uint32_t> usb_mode_registers(const ChipInfo& chip, bool secure_downl
 // get_uart_no() & 0xFF compared with the chip's USB-OTG and USB-JTAG-Serial values.
 UsbMode decode_usb_mode(const ChipInfo& chip, uint32_t uartdev_buf_no);
 
-// ESP_RAM_BLOCK (MEM_DATA payload) for ROM and stub: 0x800 on USB-OTG.
-uint32_t ram_block_size(const ChipInfo& chip, UsbMode mode);
-// FLASH_WRITE_SIZE: ROM 0x400; stub 0x4000, or 0x800 on USB-OTG.
+// ESP_RAM_BLOCK (MEM_DATA payload): 0x1800, or 0x800 on USB-OTG (S2/S3 ROM and stub; the
+// ESP32-S3(beta2) stub class does not switch).
+uint32_t ram_block_size(const ChipInfo& chip, bool is_stub, UsbMode mode);
+// FLASH_WRITE_SIZE: ROM 0x400; stub 0x4000, or 0x800 on USB-OTG (S2/S3).
 uint32_t flash_block_size(const ChipInfo& chip, bool is_stub, UsbMode mode);
 
 struct RegWrite {
