@@ -145,6 +145,11 @@ std::vector<ArgSpec> write_flash_args() {
       A({"--compress", "-z"}, "compress", "Compress data in transfer").flag().group("compress"),
       A({"--no-compress", "-u"}, "no_compress", "Disable data compression during transfer")
           .flag().group("compress"),
+      // esptool-wasm extensions (not in esptool.py v4.8.1).
+      A({"--skip-unchanged"}, "skip_unchanged",
+        "Compare flash block MD5s first; erase and write only the blocks that differ")
+          .flag(),
+      A({"--no-verify"}, "no_verify", "Skip the MD5 check of the written data").flag(),
   };
   a.insert(a.end(), rest.begin(), rest.end());
   return a;

@@ -32,9 +32,10 @@ struct Sleep {
 using Action = std::variant<Write, Read, SetSignals, SetBaud, Sleep>;
 
 struct Progress {
-  std::string stage;  // "write", "read", "erase", "verify", "upload"
+  std::string stage;  // "write", "read", "dump", "compare", "upload"
   uint64_t done;
   uint64_t total;
+  uint32_t offset = 0;  // where the region starts (flash offset or memory address), for messages
 };
 struct Log {
   std::string text;  // one line, esptool's words

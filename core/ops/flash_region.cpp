@@ -71,7 +71,7 @@ Task<Result<RegionWriteStats>> write_plain(Link& link, uint32_t offset, std::spa
     Status sent = co_await send_block(link, proto::Opcode::kFlashData, seq, padded,
                                       proto::kDefaultTimeoutMs, offset + uint32_t(from));
     if (!sent.ok()) co_return sent.error();
-    link.progress("write", from + len, size);
+    link.progress("write", from + len, size, offset);
   }
   co_return RegionWriteStats{size, 0};
 }
@@ -128,7 +128,7 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
     if (!st.ok()) co_return st.error();
     sent_bytes += chunk.size();
     ++seq;
-    link.progress("write", std::min<uint64_t>(consumed, size), size);
+    link.progress("write", std::min<uint64_t>(consumed, size), size, offset);
   }
   if (s.is_stub) {
     // Wait until the stub has written the last block (it ACKed before writing).

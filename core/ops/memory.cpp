@@ -32,10 +32,12 @@ Task<Status> dump_mem(Link& link, uint32_t address, uint32_t size) {
     Result<uint32_t> word = co_await link.read_reg(address + at);
     if (!word.ok()) co_return word.error();
     append_le32(out, word.value());
-    if (at % 1024 == 0 || at + 4 >= size) link.progress("read", std::min<uint64_t>(at + 4, size), size);
+    // cmds.py dump_mem@v4.8.1 reports every 1024 bytes read.
+    if ((at + 4) % 1024 == 0) link.progress("dump", at + 4, size, address);
   }
   out.resize(size);
   link.report().data = std::move(out);
+  link.log(strprintf("Read %u bytes", size));
   link.log("Done!");
   co_return Status::Ok();
 }

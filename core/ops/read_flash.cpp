@@ -41,7 +41,7 @@ Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) 
     Bytes ack;
     append_le32(ack, uint32_t(data.size()));
     co_await link.write(proto::slip_encode(ack));
-    link.progress("read", data.size(), length);
+    link.progress("read", data.size(), length, offset);
   }
   Result<Bytes> digest = co_await link.read_frame(kPacketTimeoutMs);
   if (!digest.ok()) co_return digest.error();
@@ -72,7 +72,7 @@ Task<Result<Bytes>> read_slow(Link& link, uint32_t offset, uint32_t length) {
     }
     if (chunk.value().size() < n) co_return make_error(Errc::kBadFrame, "READ_FLASH_SLOW reply too short");
     data.insert(data.end(), chunk.value().begin(), chunk.value().begin() + n);
-    link.progress("read", data.size(), length);
+    link.progress("read", data.size(), length, offset);
   }
   co_return data;
 }

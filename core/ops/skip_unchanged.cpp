@@ -36,7 +36,7 @@ engine::Task<Result<std::vector<FlashRun>>> changed_runs(engine::Link& link, uin
     const uint32_t len = std::min(kCoarseBlock, size - at);
     Result<bool> block = co_await differs(link, offset + at, data.subspan(at, len));
     if (!block.ok()) co_return block.error();
-    link.progress("compare", at + len, size);
+    link.progress("compare", at + len, size, offset);
     if (!block.value()) continue;
     for (uint32_t s = at; s < at + len; s += kSector) {
       const uint32_t slen = std::min(kSector, at + len - s);

@@ -1,0 +1,36 @@
+// esptool.py v4.8.1 device command lines -> ops::DeviceRequest. Two steps, because reading files
+// is the caller's: plan_device_command() says which port, which files to read and where the
+// result goes; device_request() builds the request once the files are read and checks it
+// (ops::check_device_request) before the port is opened.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/result.h"
+#include "core/cli/parse.h"
+#include "core/cli/run_offline.h"
+#include "core/ops/device_command.h"
+
+namespace esptool::cli {
+
+struct DevicePlan {
+  std::string port;                        // --port as given: socket://HOST:PORT, rfc2217://...
+  std::vector<std::string> input_paths;    // files to read (write_flash/verify_flash, load_ram)
+  std::optional<std::string> output_path;  // read_flash / dump_mem: where report data goes
+  bool no_progress = false;                // --no-progress: print no progress lines
+  std::vector<std::string> lines;          // printed after the banner, before connecting
+};
+
+// The plan for a parsed device command. Errors (kBadArgument, one line): no --port, an option
+// esptool-wasm does not implement (--encrypt, read_flash_sfdp, ...), a number out of 32 bits.
+Result<DevicePlan> plan_device_command(const ParsedCommand& cmd);
+
+// The request for a parsed device command, `inputs` holding every plan path's bytes (missing
+// ones are reported by name) and `stubs` the flasher stub JSON texts by file name. The result
+// has passed ops::check_device_request.
+Result<ops::DeviceRequest> device_request(const ParsedCommand& cmd, const InputFiles& inputs,
+                                          std::map<std::string, std::string> stubs);
+
+}  // namespace esptool::cli
