@@ -61,6 +61,9 @@ void read(const val& o, const char* key, std::optional<std::string>& out) {
 void read(const val& o, const char* key, bool& out) {
   if (has(o, key)) out = o[key].as<bool>();
 }
+void read(const val& o, const char* key, std::optional<bool>& out) {
+  if (has(o, key)) out = o[key].as<bool>();
+}
 void read(const val& o, const char* key, int& out) {
   if (has(o, key)) out = o[key].as<int>();
 }

@@ -30,6 +30,7 @@ bool has(const val& object, const char* key);
 void read(const val& object, const char* key, std::string& out);
 void read(const val& object, const char* key, std::optional<std::string>& out);
 void read(const val& object, const char* key, bool& out);
+void read(const val& object, const char* key, std::optional<bool>& out);
 void read(const val& object, const char* key, int& out);
 void read(const val& object, const char* key, uint8_t& out);
 void read(const val& object, const char* key, uint16_t& out);

@@ -158,6 +158,7 @@ Result<DevicePlan> plan_device_command(const ParsedCommand& cmd) {
   plan.input_paths = cmd.input_paths();
   if (cmd.command == "read_flash" || cmd.command == "dump_mem") plan.output_path = cmd.get("filename");
   plan.no_progress = cmd.flag("no_progress");
+  plan.trace = global(cmd, "trace").has_value();
   // esptool/__init__.py get_default_connected_device@v4.8.1 names the port before connecting.
   plan.lines.push_back("Serial port " + plan.port);
   return plan;

@@ -20,6 +20,7 @@ struct DevicePlan {
   std::vector<std::string> input_paths;    // files to read (write_flash/verify_flash, load_ram)
   std::optional<std::string> output_path;  // read_flash / dump_mem: where report data goes
   bool no_progress = false;                // --no-progress: print no progress lines
+  bool trace = false;                      // --trace: also print what the device printed
   std::vector<std::string> lines;          // printed after the banner, before connecting
 };
 

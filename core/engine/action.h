@@ -39,6 +39,9 @@ struct Progress {
 };
 struct Log {
   std::string text;  // one line, esptool's words
+  // A line the device printed (boot banner, stub greeting), not one of esptool's messages:
+  // esptool.py shows these only with --trace.
+  bool from_device = false;
 };
 using Event = std::variant<Progress, Log>;
 

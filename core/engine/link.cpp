@@ -16,12 +16,12 @@ void Link::collect_stray(uint8_t byte) {
   std::string& line = session_.log_line;
   if (byte == '\n') {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    log(std::move(line));
+    engine_.emit(Log{std::move(line), true});
     line.clear();
   } else {
     line.push_back(char(byte));
     if (line.size() > 1024) {  // noise without newlines: do not grow without bound
-      log(std::move(line));
+      engine_.emit(Log{std::move(line), true});
       line.clear();
     }
   }

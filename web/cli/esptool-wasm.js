@@ -4,6 +4,7 @@
 // same code as the native twin build/native/esptool_native (same lines, same bytes).
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadModule } from '../src/load-wasm.js';
+import { runDeviceCli } from './device-command.js';
 
 const print = (line) => process.stdout.write(`${line}\n`);
 
@@ -41,6 +42,9 @@ async function run(argv) {
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error.message}\n`);
     return 2;
+  }
+  if (parsed.value.command !== 'help' && !parsed.value.isOffline) {
+    return runDeviceCli(m, expanded.value.args, env);
   }
   const inputs = await readFiles(parsed.value.inputs);
   const result = m.runOffline(expanded.value.args, env, inputs);

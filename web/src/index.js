@@ -3,7 +3,9 @@
 // of esptool's options, and absent keys take esptool's defaults (decided in C++, not here).
 // Failures throw EsptoolError with a stable `name` and numeric `code`.
 import { loadModule } from './load-wasm.js';
-import { callWasm } from './errors.js';
+import { callWasm, EsptoolError } from './errors.js';
+import { Device } from './device.js';
+import { PortIo } from './port-io.js';
 
 export { EsptoolError } from './errors.js';
 
@@ -83,4 +85,23 @@ export async function parseFlasherArgsJson(text) {
 export async function parseIdfBuildArgs(text) {
   const m = await loadModule();
   return callWasm(() => m.parseIdfBuildArgs(text));
+}
+
+/**
+ * Opens `port` (anything shaped like Web Serial's SerialPort) and returns a Device whose
+ * operations (writeFlash, readFlash, eraseFlash, readMac, ...) each run one esptool device
+ * command. `options` are DeviceRequest fields used by every operation (chip, baud, before, after,
+ * noStub, connectAttempts, stubs: {fileName: jsonText}); operations may override them.
+ */
+export async function connect(port, options = {}) {
+  const m = await loadModule();
+  const io = new PortIo(port);
+  try {
+    await io.open(m.initialBaud({ before: options.before, baud: options.baud }));
+  } catch (cause) {
+    throw new EsptoolError(m.hostError('port_lost', `Could not open the port: ${cause?.message ?? cause}`), {
+      cause,
+    });
+  }
+  return new Device(m, io, options);
 }

@@ -167,3 +167,104 @@ export function makeImage(segments: MakeImageSegment[], options: MakeImageOption
 export function parseFlashArgs(text: string): Promise<IdfBuildArgs>;
 export function parseFlasherArgsJson(text: string): Promise<IdfBuildArgs>;
 export function parseIdfBuildArgs(text: string): Promise<IdfBuildArgs>;
+
+// ---- Device commands (connect) -------------------------------------------------------------
+
+/** Anything shaped like Web Serial's SerialPort: the real one, the simulator's, an adapter. */
+export interface SerialPortLike {
+  open(options: { baudRate: number }): Promise<void>;
+  close(): Promise<void>;
+  readonly readable: ReadableStream<Uint8Array> | null;
+  readonly writable: WritableStream<Uint8Array> | null;
+  setSignals(signals: { dataTerminalReady?: boolean; requestToSend?: boolean }): Promise<void>;
+  getSignals(): Promise<object>;
+  getInfo(): object;
+  /** Optional: change the line rate without a close and reopen (our Node adapters have it). */
+  setBaudRate?(baudRate: number): Promise<void>;
+}
+
+/** A file to write or verify at a flash offset. */
+export interface FlashFile {
+  offset: number;
+  data: Bytes;
+  name?: string; // as shown in messages; default 'file N'
+}
+
+/**
+ * Options of a device command: esptool.py v4.8.1's options in camelCase (core's DeviceRequest).
+ * Absent = esptool's default, decided in core.
+ */
+export interface DeviceOptions {
+  chip?: ChipName;               // 'auto'
+  before?: 'default_reset' | 'usb_reset' | 'no_reset' | 'no_reset_no_sync';
+  after?: 'hard_reset' | 'soft_reset' | 'no_reset' | 'no_reset_stub';
+  baud?: number;                 // used after connecting at 115200
+  noStub?: boolean;
+  connectAttempts?: number;      // 7; <= 0 tries forever
+  usbJtagSerial?: boolean;       // the port is a USB-JTAG-Serial (USB PID 0x1001)
+  spiConnection?: number;        // 0 = SPI, 1 = HSPI, or packed pins
+  /** Stub JSON texts by esptool-js file name; default: the ones shipped in web/dist/stubs. */
+  stubs?: Record<string, string>;
+  flashMode?: 'keep' | FlashMode;
+  flashFreq?: string;            // 'keep'
+  flashSize?: string;            // 'keep' | 'detect' | '4MB' ...
+  compress?: boolean;            // default: compressed when the stub runs
+  verify?: boolean;              // MD5 check after writing; default true
+  skipUnchanged?: boolean;       // write only the 4 KiB sectors whose MD5 differs
+  eraseAll?: boolean;
+  force?: boolean;
+  diff?: boolean;                // verifyFlash: list differing bytes
+  statusBytes?: 1 | 2 | 3;       // flash status register width
+  nonVolatile?: boolean;
+}
+
+/** Progress of a long step; `text` is esptool's line for it ('' when it prints none). */
+export interface ProgressEvent {
+  kind: 'progress';
+  stage: 'write' | 'read' | 'dump' | 'compare' | 'upload' | string;
+  done: number;
+  total: number;
+  offset: number; // start of the region (flash offset or memory address)
+  text: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  /** esptool's output lines; fromDevice marks what the chip itself printed (boot log). */
+  onLog?: (line: string, info: { fromDevice: boolean }) => void;
+}
+
+/** Facts a command reports (chip, mac, flash_id ...), keyed as core names them. */
+export type DeviceFacts = Record<string, unknown>;
+
+export interface Device {
+  /** Any device command by esptool's name; resolves to the report. */
+  run(command: string, options?: DeviceOptions & CallOptions & Record<string, unknown>):
+    Promise<{ facts: DeviceFacts; data: Uint8Array }>;
+  writeFlash(files: FlashFile[], options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  readFlash(offset: number, size: number | 'all', options?: DeviceOptions & CallOptions): Promise<Uint8Array>;
+  verifyFlash(files: FlashFile[], options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  eraseFlash(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  eraseRegion(offset: number, size: number | 'all', options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  readMac(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  chipId(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  flashId(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  securityInfo(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  readMem(address: number, options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  writeMem(address: number, value: number, mask?: number, options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  dumpMem(address: number, size: number, options?: DeviceOptions & CallOptions): Promise<Uint8Array>;
+  loadRam(image: Bytes, options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  runApp(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  readFlashStatus(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  writeFlashStatus(value: number, options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  /** Waits for the running operation, then closes the port. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `port` at the connect baud rate and returns a Device; each operation runs one esptool
+ * device command (reset, sync, stub, baud, command, --after). `options` apply to every operation.
+ * Throws EsptoolError ('port_lost' when the port cannot be opened).
+ */
+export function connect(port: SerialPortLike, options?: DeviceOptions): Promise<Device>;
