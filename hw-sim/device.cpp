@@ -103,6 +103,11 @@ void Device::discard_output(Millis now) {
   uart_.discard_tx_until(now_);
 }
 
+void Device::discard_input(Millis now) {
+  advance(now);
+  uart_.clear_rx();
+}
+
 void Device::power_cycle(bool download, Millis now) {
   advance(now);
   boot(download, ResetReason::kPowerOn, now_);
