@@ -5,6 +5,7 @@
 namespace esptool {
 
 std::string Error::name() const {
+  if (!name_text.empty()) return name_text;
   switch (code) {
     case Errc::kOk: return "ok";
     case Errc::kTimeout: return "timeout";
@@ -23,13 +24,18 @@ std::string Error::name() const {
     case Errc::kUnknownChip: return "unknown_chip";
     case Errc::kInvalidJson: return "invalid_json";
     case Errc::kFileNotFound: return "file_not_found";
+    case Errc::kUnsupportedCommand: return "unsupported_command";
     case Errc::kInternal: return "internal";
   }
   return "device";
 }
 
 Error make_error(Errc code, std::string detail, std::string hint) {
-  return Error{code, std::move(detail), std::move(hint)};
+  return Error{code, std::move(detail), std::move(hint), {}};
+}
+
+Error make_device_error(uint16_t code, std::string name, std::string detail, std::string hint) {
+  return Error{Errc(code), std::move(detail), std::move(hint), std::move(name)};
 }
 
 }  // namespace esptool
