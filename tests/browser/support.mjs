@@ -74,8 +74,9 @@ export async function openPage(url) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   await page.goto(url);
-  await page.waitForSelector('body[data-ready=true]', { timeout: 20000 }).catch((error) => {
-    throw new Error(`the page did not get ready: ${problems.join('; ') || error.message}`);
+  await page.waitForSelector('body[data-ready=true]', { state: 'attached', timeout: 20000 }).catch(async (error) => {
+    const status = await page.textContent('#load-status').catch(() => '');
+    throw new Error(`the page did not get ready: ${[status, ...problems].join('; ') || error.message}`);
   });
   return { browser, page, requests, problems };
 }

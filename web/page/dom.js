@@ -60,6 +60,7 @@ export function downloadLink(owner, name, data) {
   return h(
     'a',
     { class: 'download', href: url, download: name.split('/').pop() },
+    h('span', { class: 'verb', 'aria-hidden': 'true' }, '⬇'),
     h('span', { class: 'name' }, name),
     h('span', { class: 'size' }, sizeText(data.length)),
   );

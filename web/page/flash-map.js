@@ -75,7 +75,7 @@ export function renderFlashMap(container, files, { targetOffset = 0, fillSize = 
   const barY = 8;
   const barH = 16;
   let y = barY + barH + 18;
-  const svg = s('svg', { viewBox: '', role: 'img', 'aria-labelledby': 'flash-map-title' });
+  const svg = s('svg', { role: 'img', 'aria-labelledby': 'flash-map-title' });
   svg.append(s('title', { id: 'flash-map-title' }, mapSummary(regions, files, start, end)));
 
   // Overview bar, to scale.
@@ -86,6 +86,7 @@ export function renderFlashMap(container, files, { targetOffset = 0, fillSize = 
     const w = Math.max(1, (r.end - r.start) * scale);
     bar.append(s('rect', { x, y: barY, width: w, height: barH, ...fillOf(r), class: `bar-${r.kind}` }));
   }
+  bar.append(s('text', { x: bx - 12, y: barY + barH - 4, 'text-anchor': 'end', class: 'overview-label' }, 'to scale'));
   svg.append(bar);
 
   const axis = s('g', { class: 'axis' });

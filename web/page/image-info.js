@@ -33,7 +33,8 @@ export function initImageInfo(facts) {
 function verdict(title, state, detail) {
   const word = { valid: 'valid', invalid: 'invalid', absent: 'not appended' }[state];
   return h('div', { class: `verdict ${state}`, 'data-verdict': title.toLowerCase() },
-    h('strong', {}, title), h('span', { class: 'word' }, word), detail && h('span', { class: 'mono' }, detail));
+    h('strong', {}, title), h('span', { class: 'word' }, word),
+    [detail ?? []].flat().map((line) => h('span', { class: 'mono' }, line)));
 }
 
 function facts(pairs) {
@@ -53,7 +54,7 @@ function renderVerdicts(info) {
   let sha;
   if (!sha256) sha = verdict('SHA-256', 'absent', null);
   else if (sha256.valid) sha = verdict('SHA-256', 'valid', sha256.calculated);
-  else sha = verdict('SHA-256', 'invalid', `calculated ${sha256.calculated}`);
+  else sha = verdict('SHA-256', 'invalid', [`stored ${sha256.stored}`, `calculated ${sha256.calculated}`]);
   return h('div', { class: 'verdicts' }, sum, sha);
 }
 

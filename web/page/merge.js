@@ -49,15 +49,20 @@ export function initMerge(facts) {
     set(flash.size, parsed.flashSize);
   }
 
+  // The map draws the files; a raw merge's output length (which includes --fill-flash-size
+  // padding, sized by the core) extends it once known.
+  function drawMap(outputSize = null) {
+    const files = list.ready().map((f) => ({ name: f.name, offset: f.offset, size: f.bytes.length }));
+    renderFlashMap($('flash-map'), files, { targetOffset: parseOffset(target.value) || 0, fillSize: outputSize });
+  }
+
   // Inputs changed: redraw the map, drop the now stale output, re-check what can run.
   function changed() {
     revokeDownloads('merge');
     show(result);
     const targetOffset = parseOffset(target.value);
     target.setAttribute('aria-invalid', String(Number.isNaN(targetOffset)));
-    const files = list.ready().map((f) => ({ name: f.name, offset: f.offset, size: f.bytes.length }));
-    const fillSize = facts.flashSizeBytes?.(fill.value) ?? null;
-    renderFlashMap($('flash-map'), files, { targetOffset: targetOffset || 0, fillSize });
+    drawMap();
     button.disabled = !list.complete() || Number.isNaN(targetOffset);
   }
 
@@ -79,6 +84,7 @@ export function initMerge(facts) {
       show(result,
         h('ul', { class: 'downloads' }, out.files.map((f) => h('li', {}, downloadLink('merge', f.name, f.data)))),
         h('pre', { class: 'log' }, out.lines.join('\n')));
+      if (format.value === 'raw') drawMap(out.files[0]?.data.length ?? null);
     } catch (error) {
       show(result, errorBox(error));
     }
