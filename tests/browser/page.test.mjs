@@ -54,6 +54,22 @@ async function selectTab(page, name) {
   await page.getByRole('tab', { name }).click();
 }
 
+test('every control has a label and the tabs follow the keyboard', async () => {
+  const { page } = session;
+  const unlabelled = await page.$$eval('input, select, button', (els) =>
+    els.filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim())).map((el) => el.id || el.outerHTML));
+  assert.deepEqual(unlabelled, []);
+  await page.focus('#tab-info');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tab-elf', 'aria-selected'), 'true');
+  assert.ok(await page.isVisible('#panel-elf'));
+  assert.ok(await page.isHidden('#panel-info'));
+  await page.keyboard.press('End');
+  assert.ok(await page.isVisible('#panel-merge'));
+  await page.keyboard.press('Home');
+  assert.ok(await page.isVisible('#panel-info'));
+});
+
 describe('image info', () => {
   test('a dropped bootloader image shows its segment table and valid checksum and SHA-256', async () => {
     const { page } = session;
@@ -136,6 +152,40 @@ describe('merge', () => {
     await box.waitFor();
     assert.match(await box.textContent(), /overlap/i);
     assert.equal(await page.locator('#merge-result a.download').count(), 0);
+  });
+});
+
+describe('ESP-IDF build args', () => {
+  test('a dropped flasher_args.json sets chip, flash settings and offsets, and its files merge like the CLI', async () => {
+    const { page } = session;
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]', { state: 'attached' });
+    await selectTab(page, 'Merge binaries');
+    const json = JSON.stringify({
+      // Not what boot_esp32.bin's header says (DIO, 2MB, 40m), so the merge must patch it.
+      write_flash_args: ['--flash_mode', 'qio', '--flash_size', '4MB', '--flash_freq', '80m'],
+      flash_settings: { flash_mode: 'qio', flash_size: '4MB', flash_freq: '80m' },
+      flash_files: { '0x8000': 'partition_table/partitions.bin', '0x1000': 'bootloader/boot_esp32.bin' },
+      extra_esptool_args: { after: 'hard_reset', before: 'default_reset', stub: true, chip: 'esp32' },
+    });
+    await dropFiles(page, '[data-drop=merge]', [{ name: 'flasher_args.json', bytes: Buffer.from(json) }]);
+    await page.waitForSelector('#merge-table tr[data-name="partitions.bin"]');
+    assert.equal(await page.inputValue('#merge-chip'), 'esp32');
+    assert.equal(await page.inputValue('#merge-flash-mode'), 'qio');
+    assert.equal(await page.inputValue('#merge-flash-size'), '4MB');
+    assert.equal(await page.inputValue('#merge-flash-freq'), '80m');
+    assert.ok(await page.isDisabled('#merge-run'), 'cannot merge while files are missing');
+
+    await page.setInputFiles('#merge-files', [fx.path('boot_esp32.bin'), fx.path('partitions.bin')]);
+    assert.equal(await page.inputValue('#merge-table tr[data-name="boot_esp32.bin"] input'), '0x1000');
+    await page.click('#merge-run');
+    const link = page.locator('#merge-result a.download').first();
+    await link.waitFor();
+    const got = await download(page, link);
+    esptoolCli(['--chip', 'esp32', 'merge_bin', '-o', 'cli_idf.bin', '--flash_mode', 'qio', '--flash_freq', '80m',
+      '--flash_size', '4MB', '0x1000', 'boot_esp32.bin', '0x8000', 'partitions.bin'], fx.dir);
+    assert.equal(sha256(got.bytes), sha256(readFileSync(join(fx.dir, 'cli_idf.bin'))));
+    assert.notEqual(sha256(got.bytes), sha256(readFileSync(join(fx.dir, 'cli_merged.bin'))), 'header was patched');
   });
 });
 

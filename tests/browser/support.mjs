@@ -47,7 +47,7 @@ export function startServer() {
     child.once('exit', (code) => reject(new Error(`serve.js exited (${code}) before printing its URL`)));
     child.stdout.on('data', (chunk) => {
       text += chunk;
-      const match = text.match(/http:\/\/localhost:(\d+)\//);
+      const match = text.match(/http:\/\/(?:localhost|127\.0\.0\.1):(\d+)\//);
       if (!match) return;
       // serve.js listens on HOST; use the same literal address the browser will request.
       const origin = `http://127.0.0.1:${match[1]}`;

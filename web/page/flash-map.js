@@ -44,7 +44,7 @@ export function layoutRegions(files, start, end) {
 // Row height grows with the logarithm of the size so a 3 KiB partition table and a 4 MiB app
 // both stay legible; the thin bar at the top keeps the true proportions.
 function rowHeight(size) {
-  return Math.round(Math.min(76, Math.max(28, 28 + 8 * Math.log2(Math.max(1, size / 4096)))));
+  return Math.round(Math.min(80, Math.max(30, 30 + 8 * Math.log2(Math.max(1, size / 4096)))));
 }
 
 function regionLabel(region, files) {
@@ -60,6 +60,7 @@ function regionLabel(region, files) {
  * min(targetOffset, first offset) to max(last end, targetOffset + fillSize).
  */
 export function renderFlashMap(container, files, { targetOffset = 0, fillSize = null } = {}) {
+  watchWidth(container, () => renderFlashMap(container, files, { targetOffset, fillSize }));
   const used = files.filter((f) => f.size > 0);
   if (used.length === 0) {
     container.replaceChildren(h('p', { class: 'placeholder' }, 'Add files to see where they land in flash.'));
@@ -70,8 +71,10 @@ export function renderFlashMap(container, files, { targetOffset = 0, fillSize = 
   if (fillSize) end = Math.max(end, targetOffset + fillSize);
   const regions = layoutRegions(files, start, end);
 
-  const width = 760;
-  const [bx, bw] = [118, 620]; // block column
+  // Drawn in CSS pixels at the container's width so labels keep their size; 760 while hidden.
+  const width = Math.max(MIN_WIDTH, container.clientWidth || 760);
+  const bx = 118; // block column
+  const bw = width - bx - 12;
   const barY = 8;
   const barH = 16;
   let y = barY + barH + 18;
@@ -84,7 +87,7 @@ export function renderFlashMap(container, files, { targetOffset = 0, fillSize = 
   for (const r of regions) {
     const x = bx + (r.start - start) * scale;
     const w = Math.max(1, (r.end - r.start) * scale);
-    bar.append(s('rect', { x, y: barY, width: w, height: barH, ...fillOf(r), class: `bar-${r.kind}` }));
+    bar.append(s('rect', { x, y: barY, width: w, height: barH, ...fillOf(r, files), class: `bar-${r.kind}` }));
   }
   bar.append(s('text', { x: bx - 12, y: barY + barH - 4, 'text-anchor': 'end', class: 'overview-label' }, 'to scale'));
   svg.append(bar);
@@ -98,7 +101,7 @@ export function renderFlashMap(container, files, { targetOffset = 0, fillSize = 
       'data-end': hex(r.end),
       'data-files': r.files.map((i) => files[i].name).join(','),
     });
-    group.append(s('rect', { x: bx, y, width: bw, height: rh, rx: 3, ...fillOf(r) }));
+    group.append(s('rect', { x: bx, y, width: bw, height: rh, rx: 3, ...fillOf(r, files) }));
     const text = s('text', { x: bx + 10, y: y + rh / 2 + 4, class: `label-${r.kind}` }, regionLabel(r, files));
     group.append(text);
     svg.append(group);
@@ -110,12 +113,39 @@ export function renderFlashMap(container, files, { targetOffset = 0, fillSize = 
   axis.append(s('text', { x: bx - 12, y: y + 4, 'text-anchor': 'end' }, hex(end)));
   svg.append(axis);
   svg.setAttribute('viewBox', `0 0 ${width} ${y + 10}`);
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', y + 10);
 
   container.replaceChildren(svg, legend(regions, files));
 }
 
-function fillOf(region) {
-  if (region.kind === 'file') return { fill: PALETTE[region.files[0] % PALETTE.length] };
+// A file keeps its colour (by its row in the list) while other rows are edited.
+const colourOf = (files, i) => PALETTE[(files[i].colour ?? i) % PALETTE.length];
+
+const MIN_WIDTH = 480;
+const redraws = new WeakMap();
+let observer = null;
+
+// Redraws a map when its container's width changes (window resize, its tab being shown).
+function watchWidth(container, redraw) {
+  if (!observer) {
+    observer = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const state = redraws.get(entry.target);
+        const w = Math.round(entry.contentRect.width);
+        if (state && w !== state.width) {
+          state.width = w;
+          state.redraw();
+        }
+      }
+    });
+  }
+  if (!redraws.has(container)) observer.observe(container);
+  redraws.set(container, { width: Math.round(container.clientWidth), redraw });
+}
+
+function fillOf(region, files) {
+  if (region.kind === 'file') return { fill: colourOf(files, region.files[0]) };
   return {}; // gap and overlap colours come from page.css
 }
 
@@ -133,13 +163,8 @@ function swatch(colour) {
 }
 
 function legend(regions, files) {
-  const items = files.map((f, i) =>
-    h(
-      'li',
-      {},
-      swatch(PALETTE[i % PALETTE.length]),
-      `${f.name} ${hex(f.offset)}–${hex(f.offset + f.size)}`,
-    ),
+  const items = files.flatMap((f, i) =>
+    f.size > 0 ? [h('li', {}, swatch(colourOf(files, i)), `${f.name} ${hex(f.offset)}–${hex(f.offset + f.size)}`)] : [],
   );
   const gaps = regions.filter((r) => r.kind === 'gap');
   if (gaps.length) items.push(h('li', {}, h('span', { class: 'swatch gap' }), `${gaps.length} gap${gaps.length > 1 ? 's' : ''} (not covered by any file)`));

@@ -12,6 +12,8 @@ export function parseOffset(text) {
   return NaN;
 }
 
+// An empty offset is still to be typed, not wrong.
+const isBad = (text) => text.trim() !== '' && Number.isNaN(parseOffset(text));
 const offsetText = (n) => `0x${n.toString(16)}`;
 const baseName = (path) => path.split(/[\\/]/).pop();
 // ESP-IDF names these files flash_args, flash_app_args, ..., flasher_args.json.
@@ -57,16 +59,19 @@ export class FileList {
     }
   }
 
-  /** Entries ready to merge and draw: [{name, offset, bytes}] (rows with bad offsets or no bytes left out). */
+  /** Entries ready to merge and draw: [{name, offset, bytes, row}] (rows with bad offsets or no bytes left out). */
   ready() {
     return this.entries
-      .map((e) => ({ name: e.name, offset: parseOffset(e.offset), bytes: e.bytes }))
+      .map((e, row) => ({ name: e.name, offset: parseOffset(e.offset), bytes: e.bytes, row }))
       .filter((e) => e.bytes && !Number.isNaN(e.offset));
   }
 
-  /** True when every row has bytes and a valid offset. */
-  complete() {
-    return this.entries.length > 0 && this.ready().length === this.entries.length;
+  /** What still stops a merge, as a sentence for the user; '' when every row is ready. */
+  missing() {
+    if (this.entries.length === 0) return 'Add the files to merge.';
+    if (this.entries.some((e) => !e.bytes)) return 'Some files named by the build args are still missing.';
+    if (this.ready().length !== this.entries.length) return 'Give every file a flash offset (e.g. 0x10000).';
+    return '';
   }
 
   render() {
@@ -78,10 +83,11 @@ export class FileList {
   row(entry, index) {
     const offset = h('input', {
       value: entry.offset, spellcheck: 'false', placeholder: '0x…', 'aria-label': `Offset of ${entry.name}`,
-      'aria-invalid': String(Number.isNaN(parseOffset(entry.offset))),
+      required: true,
+      'aria-invalid': String(isBad(entry.offset)),
       oninput: (event) => {
         entry.offset = event.target.value;
-        event.target.setAttribute('aria-invalid', String(Number.isNaN(parseOffset(entry.offset))));
+        event.target.setAttribute('aria-invalid', String(isBad(entry.offset)));
         this.onChange();
       },
     });

@@ -24,11 +24,20 @@ export function initMerge(facts) {
   chip.prepend(h('option', { value: '' }, 'Choose a chip'));
   chip.value = '';
 
+  // Flash settings an import asked for; re-applied when a chip choice refills the lists (a
+  // flash_args file often names no chip). Choosing a value by hand drops the request.
+  let wanted = {};
   const refreshChipLists = () => {
     const row = chipByKey(facts.chips, chip.value);
     fillFlashSelects(flash, row, facts.flashModes, { defaultLabel: 'keep (default)' });
     fillFlashSelects({ size: fill }, row, [], { defaultLabel: 'no fill' });
+    for (const [key, value] of Object.entries(wanted)) {
+      if ([...flash[key].options].some((o) => o.value === value)) flash[key].value = value;
+    }
   };
+  for (const [key, select] of Object.entries(flash)) {
+    select.addEventListener('change', () => delete wanted[key]);
+  }
 
   const list = new FileList(
     { tbody: $('merge-table').tBodies[0], empty: $('merge-empty'), note: $('merge-args-note') },
@@ -37,22 +46,18 @@ export function initMerge(facts) {
 
   // An import sets what the build recorded; the user can still change it afterwards.
   function applyArgs(parsed) {
-    if (parsed.chip && chipByKey(facts.chips, parsed.chip)) {
-      chip.value = parsed.chip;
-      refreshChipLists();
+    if (parsed.chip && chipByKey(facts.chips, parsed.chip)) chip.value = parsed.chip;
+    wanted = {};
+    for (const [key, value] of [['mode', parsed.flashMode], ['freq', parsed.flashFreq], ['size', parsed.flashSize]]) {
+      if (value) wanted[key] = value;
     }
-    const set = (select, value) => {
-      if (value && [...select.options].some((o) => o.value === value)) select.value = value;
-    };
-    set(flash.mode, parsed.flashMode);
-    set(flash.freq, parsed.flashFreq);
-    set(flash.size, parsed.flashSize);
+    refreshChipLists();
   }
 
   // The map draws the files; a raw merge's output length (which includes --fill-flash-size
   // padding, sized by the core) extends it once known.
   function drawMap(outputSize = null) {
-    const files = list.ready().map((f) => ({ name: f.name, offset: f.offset, size: f.bytes.length }));
+    const files = list.ready().map((f) => ({ name: f.name, offset: f.offset, size: f.bytes.length, colour: f.row }));
     renderFlashMap($('flash-map'), files, { targetOffset: parseOffset(target.value) || 0, fillSize: outputSize });
   }
 
@@ -63,7 +68,10 @@ export function initMerge(facts) {
     const targetOffset = parseOffset(target.value);
     target.setAttribute('aria-invalid', String(Number.isNaN(targetOffset)));
     drawMap();
-    button.disabled = !list.complete() || Number.isNaN(targetOffset);
+    const why = list.missing() || (Number.isNaN(targetOffset) ? 'The target offset is not a number.' : '')
+      || (chip.value ? '' : 'Choose the chip.');
+    button.disabled = why !== '';
+    $('merge-why').textContent = why;
   }
 
   async function merge() {
