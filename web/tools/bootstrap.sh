@@ -14,7 +14,8 @@ mkdir -p "$build"
 say() { printf 'bootstrap: %s\n' "$*"; }
 
 # --- 1. Debian packages -----------------------------------------------------------------------
-packages=(cmake g++ libgtest-dev zlib1g-dev nlohmann-json3-dev emscripten chromium)
+# bzip2: unpacks the zlib source (.orig.tar.bz2) for the Emscripten port seed.
+packages=(cmake g++ libgtest-dev zlib1g-dev nlohmann-json3-dev emscripten chromium bzip2)
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
