@@ -32,4 +32,11 @@ foreach(tool_src ${TOOL_SOURCES})
   target_link_libraries(${tool_name} PRIVATE test_support)
 endforeach()
 
+# The reference parity test (tests/core/reference_parity_test.cpp) drives the native CLI.
+if(TARGET esptool_native)
+  target_compile_definitions(core_tests PRIVATE
+    ESPT_ESPTOOL_NATIVE="$<TARGET_FILE:esptool_native>")
+  add_dependencies(core_tests esptool_native)
+endif()
+
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz.cmake OPTIONAL)

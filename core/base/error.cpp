@@ -5,6 +5,7 @@
 namespace esptool {
 
 std::string Error::name() const {
+  if (!name_text.empty()) return name_text;
   switch (code) {
     case Errc::kOk: return "ok";
     case Errc::kTimeout: return "timeout";
@@ -29,7 +30,11 @@ std::string Error::name() const {
 }
 
 Error make_error(Errc code, std::string detail, std::string hint) {
-  return Error{code, std::move(detail), std::move(hint)};
+  return Error{code, std::move(detail), std::move(hint), {}};
+}
+
+Error make_device_error(uint16_t code, std::string name, std::string detail, std::string hint) {
+  return Error{Errc(code), std::move(detail), std::move(hint), std::move(name)};
 }
 
 }  // namespace esptool

@@ -33,6 +33,7 @@ struct Error {
   Errc code = Errc::kInternal;
   std::string detail;  // the one-sentence message, without trailing period handling
   std::string hint_text;
+  std::string name_text;  // set for device codes ("rom.checksum_error"); host codes derive it
 
   // One sentence naming what failed and why.
   const std::string& message() const { return detail; }
@@ -43,5 +44,7 @@ struct Error {
 };
 
 Error make_error(Errc code, std::string detail, std::string hint = {});
+// An error reported by the device: `code` in esptool's numbering, `name` dotted.
+Error make_device_error(uint16_t code, std::string name, std::string detail, std::string hint = {});
 
 }  // namespace esptool

@@ -10,12 +10,20 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DESPT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 cmake --build "$build" -j2 --target fuzz_elf fuzz_image $(cd "$root/tests/fuzz" && ls fuzz_*.cpp | sed 's/\.cpp$//' | grep -v -e '^fuzz_elf$' -e '^fuzz_image$' | tr '\n' ' ') >/dev/null
+# Seed corpora: the generated fixtures (ELFs for the ELF target, images for the image target).
+seeds="$build/seeds"
+if [ -x "$root/build/native/make_fixtures" ]; then
+  "$root/build/native/make_fixtures" "$seeds/all" >/dev/null
+  mkdir -p "$seeds/fuzz_elf" "$seeds/fuzz_image"
+  cp "$seeds"/all/*.elf "$seeds/fuzz_elf/" 2>/dev/null || true
+  cp "$seeds"/all/*.bin "$seeds/fuzz_image/" 2>/dev/null || true
+fi
 for src in "$root"/tests/fuzz/fuzz_*.cpp; do
   name=$(basename "$src" .cpp)
   corpus="$build/corpus/$name"
   mkdir -p "$corpus"
-  seeds="$root/tests/fuzz/seeds/$name"
-  [ -d "$seeds" ] || seeds=""
+  seed_dir="$seeds/$name"
+  [ -d "$seed_dir" ] || seed_dir=""
   echo "fuzz: $name for ${seconds}s"
-  "$build/$name" -max_total_time="$seconds" -max_len=65536 -timeout=5 "$corpus" $seeds 2>&1 | tail -1
+  "$build/$name" -max_total_time="$seconds" -max_len=131072 -timeout=5 "$corpus" $seed_dir 2>&1 | tail -1
 done

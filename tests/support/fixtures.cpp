@@ -75,16 +75,14 @@ std::vector<FixtureFile> all_fixtures() {
   f.push_back({"esp32_bad_machine.elf", esp32_bad_machine_elf()});
 
   // Binary inputs. Bootloader offsets: esp32/esp32s2 0x1000, esp32p4 0x2000, others 0.
-  f.push_back({"esp32_bootloader.bin", bootloader_image("esp32", 0, 0x3FFF0000, 0x40080400, true)});
+  f.push_back({"boot_esp32.bin", bootloader_image("esp32", 0, 0x3FFF0000, 0x40080400, true)});
+  f.push_back({"boot_esp32c3.bin", bootloader_image("esp32c3", 5, 0x3FCD5800, 0x403D0000, true)});
   f.push_back(
-      {"esp32c3_bootloader.bin", bootloader_image("esp32c3", 5, 0x3FCD5800, 0x403D0000, true)});
-  f.push_back({"esp32s2_bootloader_nodigest.bin",
-               bootloader_image("esp32s2", 2, 0x3FFE6000, 0x4002C400, false)});
-  f.push_back(
-      {"esp32p4_bootloader.bin", bootloader_image("esp32p4", 18, 0x4FF2CB00, 0x4FF40000, true)});
+      {"boot_esp32s2_nodigest.bin", bootloader_image("esp32s2", 2, 0x3FFE6000, 0x4002C400, false)});
+  f.push_back({"boot_esp32p4.bin", bootloader_image("esp32p4", 18, 0x4FF2CB00, 0x4FF40000, true)});
   Bytes corrupt = bootloader_image("esp32", 0, 0x3FFF0000, 0x40080400, true);
   corrupt[0x80] ^= 0x5A;  // inside the first segment: checksum and hash both go invalid
-  f.push_back({"esp32_bootloader_corrupt.bin", corrupt});
+  f.push_back({"boot_esp32_corrupt.bin", corrupt});
   Bytes not_image = blob("not_an_image", 0x200);
   not_image[0] = 0x12;
   f.push_back({"not_an_image.bin", not_image});
@@ -92,6 +90,10 @@ std::vector<FixtureFile> all_fixtures() {
   f.push_back({"partitions.bin", partition_table()});
   f.push_back({"app_blob.bin", blob("app_blob", 0x1234)});
   f.push_back({"data_blob.hex", text_bytes(intel_hex(0x20000, blob("data_blob", 0x2F3)))});
+  // esptool @file arguments: shell-like words, one or more lines, quotes group.
+  f.push_back({"flash_opts.args",
+               text_bytes("--flash_mode dio --flash_size 4MB\n'--flash_freq' \"80m\"\n")});
+  f.push_back({"chip_esp32c3.args", text_bytes("--chip esp32c3\n")});
   f.push_back({"seg_iram.bin", blob("seg_iram", 0x321)});
   f.push_back({"seg_dram.bin", blob("seg_dram", 0x100)});
   f.push_back({"seg_irom.bin", blob("seg_irom", 0x200)});

@@ -1,0 +1,64 @@
+// Link: what an operation coroutine sees of the world. Raw actions (write, read, signals, baud,
+// sleep) as awaiters, and the framed layer on top: read one SLIP frame, send a command and wait
+// for the reply with the same opcode, check its status the way the current responder encodes it.
+// Bytes that are not frames become Log events (boot banner, stub greeting), never flushed.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "core/base/result.h"
+#include "core/engine/engine.h"
+#include "core/engine/session.h"
+#include "core/engine/task.h"
+#include "core/proto/packet.h"
+
+namespace esptool::engine {
+
+struct ActionAwaiter {
+  Engine& engine;
+  Action action;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(coro::coroutine_handle<> waiter) { engine.park(std::move(action), waiter); }
+  Input await_resume() { return engine.take_input(); }
+};
+
+class Link {
+ public:
+  Link(Engine& engine, Session& session) : engine_(engine), session_(session) {}
+
+  Session& session() { return session_; }
+  Report& report() { return engine_.report(); }
+  Millis now() const { return engine_.now(); }
+
+  ActionAwaiter write(Bytes bytes) { return {engine_, Write{std::move(bytes)}}; }
+  ActionAwaiter read_some(Millis deadline) { return {engine_, Read{deadline}}; }
+  ActionAwaiter set_signals(bool dtr, bool rts) { return {engine_, SetSignals{dtr, rts}}; }
+  ActionAwaiter set_baud(uint32_t baud) { return {engine_, SetBaud{baud}}; }
+  ActionAwaiter sleep(Millis duration) { return {engine_, Sleep{duration}}; }
+
+  // The next SLIP frame's payload, or Errc::kTimeout after `timeout_ms` without one.
+  Task<Result<Bytes>> read_frame(Millis timeout_ms);
+  // SLIP-encodes and writes an already encoded packet.
+  Task<Status> send_packet(Bytes packet);
+  // Sends `packet` for `op` and returns the first reply carrying `op` (other frames skipped,
+  // as esptool does for up to 100 frames).
+  Task<Result<proto::Reply>> command(proto::Opcode op, Bytes packet, Millis timeout_ms);
+  // command() + status check for the current responder; returns the payload before the status.
+  Task<Result<Bytes>> call(proto::Opcode op, Bytes data, Millis timeout_ms);
+
+  void progress(std::string stage, uint64_t done, uint64_t total) {
+    engine_.emit(Progress{std::move(stage), done, total});
+  }
+  void log(std::string text) { engine_.emit(Log{std::move(text)}); }
+
+ private:
+  // Runs buffered bytes through the SLIP decoder; returns a frame when one completes.
+  std::optional<Bytes> take_buffered_frame();
+  void collect_stray(uint8_t byte);
+
+  Engine& engine_;
+  Session& session_;
+};
+
+}  // namespace esptool::engine

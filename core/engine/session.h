@@ -1,0 +1,32 @@
+// Connection state that outlives one operation: who is answering (ROM or stub, which chip),
+// the line rate, and bytes received but not yet consumed. The JS device object and the CLI keep
+// one Session per open port.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/base/bytes.h"
+#include "core/chips/chip.h"
+#include "core/proto/packet.h"
+#include "core/proto/slip.h"
+
+namespace esptool::engine {
+
+struct Session {
+  const chips::ChipInfo* chip = nullptr;  // known after connect (detected or --chip)
+  bool is_stub = false;                   // the flasher stub is running
+  bool secure_download_mode = false;
+  uint32_t baud = 115200;                 // current host/device line rate
+
+  // Receive side: undecoded bytes and the SLIP state, kept across operations.
+  Bytes rx;
+  proto::SlipDecoder slip;
+  std::string log_line;  // stray (non-SLIP) bytes collected until a newline
+
+  proto::Responder responder() const { return is_stub ? proto::Responder::kStub : proto::Responder::kRom; }
+  // serial-protocol.md §2: ESP8266 ROM and every stub send 2 status bytes, other ROMs 4.
+  size_t status_len() const { return (is_stub || chip == nullptr || chip->is_esp8266) ? 2 : 4; }
+};
+
+}  // namespace esptool::engine
