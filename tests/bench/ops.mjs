@@ -11,9 +11,9 @@ const flashArgs = ['--flash_mode', 'dio', '--flash_freq', '40m', '--flash_size',
 
 // merge_bin inputs as an IDF build lays them out for an ESP32 (bootloader at 0x1000).
 const parts = (i) => [
-  { offset: 0x1000, data: i.bootloader },
-  { offset: 0x8000, data: i.partitions },
-  { offset: 0x10000, data: i.app },
+  { address: 0x1000, data: i.bootloader },
+  { address: 0x8000, data: i.partitions },
+  { address: 0x10000, data: i.app },
 ];
 const partArgs = ['0x1000', '@bootloader', '0x8000', '@partitions', '0x10000', '@app'];
 
