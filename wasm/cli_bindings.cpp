@@ -1,16 +1,77 @@
-// Embind: the CLI layer (argument splitting, parsing and the offline commands). No logic here.
+// Embind: the esptool.py command-line layer for web/cli/esptool-wasm.js. The CLI calls, in
+// order: argumentFiles -> expandFileArguments -> parseCommandLine -> runOffline; everything
+// between reading and writing files happens in core/cli.
 #include <emscripten/bind.h>
 
+#include "core/cli/parse.h"
+#include "core/cli/run_offline.h"
+#include "core/cli/shlex.h"
 #include "core/cli/version.h"
+#include "wasm/convert.h"
 
 namespace {
 
-std::string esptool_version() { return esptool::cli::kEsptoolVersion; }
-std::string version() { return esptool::cli::kVersion; }
+using emscripten::val;
+using namespace esptool;
+using namespace esptool::wasm;
+
+val values_object(const std::map<std::string, std::vector<std::string>>& values) {
+  val out = val::object();
+  for (const auto& [dest, list] : values) out.set(dest, to_js_strings(list));
+  return out;
+}
+
+val argument_files(val argv) { return to_js_strings(cli::argument_files(to_strings(argv))); }
+
+val expand_file_arguments(val argv, val texts) {
+  return to_result(cli::expand_file_arguments(to_strings(argv), to_string_map(texts)),
+                   [](const cli::ExpandedArguments& e) {
+                     val v = val::object();
+                     v.set("args", to_js_strings(e.args));
+                     v.set("lines", to_js_strings(e.lines));
+                     return v;
+                   });
+}
+
+val parse_command_line(val args, val env) {
+  return to_result(cli::parse_command_line(to_strings(args), to_string_map(env)),
+                   [](const cli::ParsedCommand& p) {
+                     val v = val::object();
+                     v.set("command", p.command);
+                     v.set("isOffline", p.is_offline);
+                     v.set("inputs", to_js_strings(p.input_paths()));
+                     v.set("global", values_object(p.global));
+                     v.set("args", values_object(p.args));
+                     v.set("help", to_js_strings(p.help));
+                     return v;
+                   });
+}
+
+// Parses again rather than holding a C++ object across calls: no handle for JS to delete.
+val run_offline(val args, val env, val inputs) {
+  auto parsed = cli::parse_command_line(to_strings(args), to_string_map(env));
+  if (!parsed.ok()) return fail(parsed.error());
+  return to_result(cli::run_offline(parsed.value(), to_bytes_map(inputs)), command_output);
+}
+
+std::string banner_line() { return cli::banner_line(); }
+std::string fatal_error_line(std::string message) {
+  return cli::fatal_error_line(make_error(Errc::kInternal, std::move(message)));
+}
+std::string write_failed_message(std::string path) { return cli::write_failed(path).message(); }
+std::string esptool_version() { return cli::kEsptoolVersion; }
+std::string version() { return cli::kVersion; }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(esptool_cli) {
+  emscripten::function("argumentFiles", &argument_files);
+  emscripten::function("expandFileArguments", &expand_file_arguments);
+  emscripten::function("parseCommandLine", &parse_command_line);
+  emscripten::function("runOffline", &run_offline);
+  emscripten::function("bannerLine", &banner_line);
+  emscripten::function("fatalErrorLine", &fatal_error_line);
+  emscripten::function("writeFailedMessage", &write_failed_message);
   emscripten::function("esptoolVersion", &esptool_version);
   emscripten::function("version", &version);
 }

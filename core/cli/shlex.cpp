@@ -115,7 +115,7 @@ Result<ExpandedArguments> expand_file_arguments(
     auto it = file_texts.find(name);
     if (it == file_texts.end()) {
       return make_error(Errc::kFileNotFound,
-                        strprintf("Argument file '%s' could not be read", name.c_str()));
+                        strprintf("File not found or not readable: '%s'", name.c_str()));
     }
     auto words = split_argument_file(it->second);
     if (!words.ok()) {

@@ -3,11 +3,22 @@
 #include "core/image/image_info.h"
 
 #include "core/image/app_description.h"
+#include "core/image/intel_hex.h"
 
 namespace esptool::image {
 
 Result<ImageInfo> image_info(std::span<const uint8_t> input, const ImageInfoOptions& opts) {
+  Bytes converted;
   std::span<const uint8_t> bytes = input;
+  if (looks_like_intel_hex(input)) {
+    // esptool converts Intel HEX first (from its lowest address, gaps 0xFF) and falls back to
+    // the raw bytes when the text does not parse (bin_image.py intel_hex_to_bin).
+    auto hex = intel_hex_to_bin(input, std::nullopt);
+    if (hex.ok()) {
+      converted = std::move(hex.value());
+      bytes = converted;
+    }
+  }
   if (bytes.empty()) return make_error(Errc::kInvalidImage, "File is empty");
   if (bytes[0] != kImageMagic && bytes[0] != kEsp8266V2Magic) {
     return make_error(Errc::kInvalidImage,

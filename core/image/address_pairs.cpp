@@ -1,0 +1,140 @@
+// Address/file pairs: Python int(x, 0) parsing, Intel HEX inputs, the sector overlap rule.
+#include "core/image/address_pairs.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/image/intel_hex.h"
+
+namespace esptool::image {
+namespace {
+
+// esptool/loader.py ESPLoader.FLASH_SECTOR_SIZE.
+constexpr int64_t kSectorSize = 0x1000;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+int digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+// Digits of `base` with single '_' separators between them (PEP 515); nullopt when malformed or
+// above 64 bits. A leading '_' is allowed only right after a base prefix (`allow_lead_sep`).
+std::optional<uint64_t> parse_digits(std::string_view s, int base, bool allow_lead_sep) {
+  if (!s.empty() && s.front() == '_' && allow_lead_sep) s.remove_prefix(1);
+  if (s.empty() || s.front() == '_' || s.back() == '_') return std::nullopt;
+  uint64_t v = 0;
+  bool saturated = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_') {
+      if (s[i + 1] == '_') return std::nullopt;
+      continue;
+    }
+    const int d = digit_value(s[i]);
+    if (d >= base) return std::nullopt;
+    if (v > (UINT64_MAX - uint64_t(d)) / uint64_t(base)) saturated = true;
+    v = v * uint64_t(base) + uint64_t(d);
+  }
+  if (saturated) return UINT64_MAX;  // still "a number", just out of range
+  return v;
+}
+
+Error not_a_number(std::string_view text) {
+  return make_error(Errc::kBadArgument, "Address \"" + std::string(text) + "\" must be a number",
+                    "Write addresses as 0x1000 (hexadecimal) or 4096 (decimal).");
+}
+
+}  // namespace
+
+Result<uint32_t> parse_address(std::string_view text) {
+  std::string_view s = text;
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  bool negative = false;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  std::optional<uint64_t> value;
+  if (s.size() >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    value = parse_digits(s.substr(2), 16, true);
+  } else if (s.size() >= 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
+    value = parse_digits(s.substr(2), 8, true);
+  } else if (s.size() >= 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+    value = parse_digits(s.substr(2), 2, true);
+  } else {
+    value = parse_digits(s, 10, false);
+    // Base 0 forbids leading zeros in decimal unless the number is zero ("00" and "0_0" are ok).
+    if (value && *value != 0 && s.front() == '0') value.reset();
+  }
+  if (!value) return not_a_number(text);
+  if ((negative && *value != 0) || *value > 0xFFFFFFFFull) {
+    return make_error(Errc::kBadArgument,
+                      "Address \"" + std::string(text) + "\" is outside the 32-bit address space");
+  }
+  return uint32_t(*value);
+}
+
+Result<std::vector<AddressPath>> parse_address_pairs(std::span<const std::string> words) {
+  std::vector<AddressPath> pairs;
+  for (size_t i = 0; i < words.size(); i += 2) {
+    ESPT_ASSIGN(address, parse_address(words[i]));
+    if (i + 1 >= words.size()) {
+      return make_error(Errc::kBadArgument,
+                        "Must be pairs of an address and the binary filename to write there");
+    }
+    pairs.push_back(AddressPath{address, words[i + 1]});
+  }
+  return pairs;
+}
+
+Status convert_hex_inputs(std::vector<AddressedFile>& files) {
+  for (auto& f : files) {
+    if (!looks_like_intel_hex(f.data)) continue;
+    auto bin = intel_hex_to_bin(f.data, f.address);
+    if (bin.ok()) {
+      f.data = std::move(bin).value();
+    } else if (bin.error().code != Errc::kInvalidImage) {
+      // esptool only falls back to raw on record errors; anything else aborts it.
+      Error e = bin.error();
+      e.detail = f.name + ": " + e.detail;
+      return e;
+    }
+  }
+  return Status::Ok();
+}
+
+Status check_overlap(const std::vector<AddressedFile>& files) {
+  std::vector<const AddressedFile*> sorted;
+  for (const auto& f : files) sorted.push_back(&f);
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const AddressedFile* a, const AddressedFile* b) { return a->address < b->address; });
+  int64_t end = 0;  // last byte of the previous file's last sector; -1 after an empty file at 0
+  for (const AddressedFile* f : sorted) {
+    const int64_t start = int64_t(f->address) & ~(kSectorSize - 1);
+    const int64_t sector_end =
+        ((int64_t(f->address) + int64_t(f->data.size()) + kSectorSize - 1) & ~(kSectorSize - 1)) -
+        1;
+    if (start < end) {
+      return make_error(
+          Errc::kOverlap,
+          strprintf("Detected overlap at address: 0x%x for file: %s", f->address, f->name.c_str()),
+          "Files share a 4 KiB flash sector; move one to a sector boundary.");
+    }
+    end = sector_end;
+  }
+  return Status::Ok();
+}
+
+Status prepare_address_files(std::vector<AddressedFile>& files) {
+  ESPT_TRY(convert_hex_inputs(files));
+  return check_overlap(files);
+}
+
+}  // namespace esptool::image

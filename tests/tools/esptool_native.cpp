@@ -1,0 +1,89 @@
+// esptool_native: the native twin of web/cli/esptool-wasm.js. It reads the @argument files and
+// the command's inputs, calls core/cli (expand -> parse -> run_offline), writes the output files
+// and prints esptool.py's lines. Exit status: 0 ok, 2 bad arguments or a fatal error (esptool's).
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/cli/parse.h"
+#include "core/cli/run_offline.h"
+#include "core/cli/shlex.h"
+
+extern char** environ;
+
+namespace {
+
+using esptool::Bytes;
+namespace cli = esptool::cli;
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  out.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+  return !f.bad();
+}
+
+bool write_file(const std::string& path, const Bytes& data) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size()));
+  return bool(f);
+}
+
+cli::Environment esptool_environment() {
+  cli::Environment env;
+  for (char** e = environ; e && *e; ++e) {
+    const char* eq = std::strchr(*e, '=');
+    if (eq && std::strncmp(*e, "ESPTOOL_", 8) == 0) env[std::string(*e, size_t(eq - *e))] = eq + 1;
+  }
+  return env;
+}
+
+int fatal(const esptool::Error& error) {
+  std::cout << "\n" << cli::fatal_error_line(error) << std::endl;
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  std::map<std::string, std::string> texts;
+  for (const auto& name : cli::argument_files(args)) {
+    std::string text;
+    if (read_file(name, text)) texts[name] = std::move(text);
+  }
+  auto expanded = cli::expand_file_arguments(args, texts);
+  if (!expanded.ok()) return fatal(expanded.error());
+  for (const auto& line : expanded->lines) std::cout << line << "\n";
+
+  auto parsed = cli::parse_command_line(expanded->args, esptool_environment());
+  if (!parsed.ok()) {
+    std::cout.flush();
+    std::cerr << parsed.error().message() << std::endl;
+    return 2;
+  }
+  cli::InputFiles inputs;
+  for (const auto& path : parsed->input_paths()) {
+    std::string bytes;
+    if (read_file(path, bytes)) inputs[path] = Bytes(bytes.begin(), bytes.end());
+  }
+  auto out = cli::run_offline(parsed.value(), inputs);
+  if (!out.ok()) {
+    std::cout << cli::banner_line() << "\n";
+    return fatal(out.error());
+  }
+  for (const auto& file : out->files) {
+    if (!write_file(file.name, file.data)) {
+      std::cout << cli::banner_line() << "\n";
+      return fatal(cli::write_failed(file.name));
+    }
+  }
+  for (const auto& line : out->lines) std::cout << line << "\n";
+  std::cout.flush();
+  return 0;
+}
