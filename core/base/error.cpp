@@ -24,6 +24,7 @@ std::string Error::name() const {
     case Errc::kUnknownChip: return "unknown_chip";
     case Errc::kInvalidJson: return "invalid_json";
     case Errc::kFileNotFound: return "file_not_found";
+    case Errc::kUnsupportedCommand: return "unsupported_command";
     case Errc::kInternal: return "internal";
   }
   return "device";

@@ -26,6 +26,7 @@ enum class Errc : uint16_t {
   kUnknownChip = 0x0013,
   kInvalidJson = 0x0014,
   kFileNotFound = 0x0015,
+  kUnsupportedCommand = 0x0016,
   kInternal = 0x00FF,
 };
 

@@ -1,6 +1,10 @@
 #include "core/engine/link.h"
 
+#include <algorithm>
+
+#include "core/proto/commands.h"
 #include "core/proto/slip.h"
+#include "core/proto/timeouts.h"
 
 namespace esptool::engine {
 namespace {
@@ -8,6 +12,7 @@ constexpr int kMaxFramesPerReply = 100;  // loader.py command(): reads up to 100
 }
 
 void Link::collect_stray(uint8_t byte) {
+  if (session_.boot_text.size() < 4096) session_.boot_text.push_back(char(byte));
   std::string& line = session_.log_line;
   if (byte == '\n') {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -74,17 +79,54 @@ Task<Result<proto::Reply>> Link::command(proto::Opcode op, Bytes packet, Millis 
       co_return e;
     }
     std::optional<proto::Reply> reply = proto::decode_reply(frame.value());
-    if (reply && reply->op == op) co_return std::move(*reply);
+    if (!reply) continue;
+    if (reply->op == op) co_return std::move(*reply);
+    // loader.py command(): a reply to another opcode whose status is "invalid message" (0x05)
+    // is how ROMs refuse a command they do not implement.
+    if (reply->data.size() >= 2 && reply->data[0] != 0 && reply->data[1] == 0x05) {
+      co_return make_error(Errc::kUnsupportedCommand,
+                           strprintf("Invalid (unsupported) command 0x%02x", unsigned(op)));
+    }
   }
   co_return make_error(Errc::kUnexpectedReply,
                        strprintf("No %s reply among %d frames", proto::opcode_name(op), kMaxFramesPerReply));
 }
 
 Task<Result<Bytes>> Link::call(proto::Opcode op, Bytes data, Millis timeout_ms) {
-  Bytes packet = proto::encode_request(op, data);
+  return call_packet(proto::encode_request(op, data), timeout_ms);
+}
+
+Task<Result<Bytes>> Link::call_packet(Bytes packet, Millis timeout_ms) {
+  const proto::Opcode op = proto::Opcode(packet.at(1));
   Result<proto::Reply> reply = co_await command(op, std::move(packet), timeout_ms);
   if (!reply.ok()) co_return reply.error();
   co_return proto::check_reply(reply.value(), session_.responder(), session_.status_len());
+}
+
+Task<Result<uint32_t>> Link::read_reg(uint32_t address, Millis timeout_ms) {
+  proto::ReadReg cmd{address};
+  Result<proto::Reply> reply = co_await command(proto::Opcode::kReadReg, cmd.encode(), timeout_ms);
+  if (!reply.ok()) co_return reply.error();
+  // loader.py read_reg bypasses check_command and only tests the first data byte, which is the
+  // first status byte in every layout (READ_REG has no payload).
+  const Bytes& data = reply.value().data;
+  if (data.empty() || data[0] != 0) {
+    const size_t n = std::min<size_t>(data.size(), session_.status_len());
+    Bytes status_only(data.begin(), data.begin() + n);
+    status_only.resize(std::max<size_t>(n, 2), 0);
+    if (status_only[0] == 0) status_only[0] = 1;  // an empty reply is a failure too
+    proto::Reply as_status{reply.value().op, 0, status_only};
+    Result<Bytes> err = proto::check_reply(as_status, session_.responder(), status_only.size());
+    co_return err.error();
+  }
+  co_return reply.value().value;
+}
+
+Task<Status> Link::write_reg(uint32_t address, uint32_t value, uint32_t mask, uint32_t delay_us) {
+  proto::WriteReg cmd{address, value, mask, delay_us};
+  Result<Bytes> r = co_await call(cmd, proto::kDefaultTimeoutMs);
+  if (!r.ok()) co_return r.error();
+  co_return Status::Ok();
 }
 
 }  // namespace esptool::engine

@@ -46,6 +46,17 @@ class Link {
   Task<Result<proto::Reply>> command(proto::Opcode op, Bytes packet, Millis timeout_ms);
   // command() + status check for the current responder; returns the payload before the status.
   Task<Result<Bytes>> call(proto::Opcode op, Bytes data, Millis timeout_ms);
+  // The same for a typed command from core/proto/commands.h.
+  template <typename Command>
+  Task<Result<Bytes>> call(const Command& cmd, Millis timeout_ms) {
+    return call_packet(cmd.encode(), timeout_ms);
+  }
+  // An already encoded request; the opcode is read from the packet.
+  Task<Result<Bytes>> call_packet(Bytes packet, Millis timeout_ms);
+  // READ_REG: the value travels in the reply header, not the payload.
+  Task<Result<uint32_t>> read_reg(uint32_t address, Millis timeout_ms = 3000);
+  Task<Status> write_reg(uint32_t address, uint32_t value, uint32_t mask = 0xFFFFFFFF,
+                         uint32_t delay_us = 0);
 
   void progress(std::string stage, uint64_t done, uint64_t total) {
     engine_.emit(Progress{std::move(stage), done, total});

@@ -23,6 +23,7 @@ struct Session {
   Bytes rx;
   proto::SlipDecoder slip;
   std::string log_line;  // stray (non-SLIP) bytes collected until a newline
+  std::string boot_text; // stray text since the last reset, for boot-mode hints (capped)
 
   proto::Responder responder() const { return is_stub ? proto::Responder::kStub : proto::Responder::kRom; }
   // serial-protocol.md §2: ESP8266 ROM and every stub send 2 status bytes, other ROMs 4.
