@@ -18,11 +18,24 @@ const parts = (i) => [
 const partArgs = ['0x1000', '@bootloader', '0x8000', '@partitions', '0x10000', '@app'];
 
 const mergeApi = (options) => async (api, i) => {
-  const { files } = await api.mergeBin(parts(i), { chip: 'esp32', ...flash, ...options });
+  const { files } = await api.mergeBin(parts(i), {
+    chip: 'esp32',
+    output: 'merged.bin',
+    ...flash,
+    ...options,
+  });
   return files[0].data;
 };
-const mergeCli = (extra) => ['--chip', 'esp32', 'merge_bin', '-o', 'OUT', ...flashArgs, ...extra,
-  ...partArgs];
+const mergeCli = (extra) => [
+  '--chip',
+  'esp32',
+  'merge_bin',
+  '-o',
+  'OUT',
+  ...flashArgs,
+  ...extra,
+  ...partArgs,
+];
 
 /** name -> { label, inputs, run(api, inputs) -> Uint8Array (optional), cli (optional) } */
 export const wasmOps = {
@@ -45,8 +58,15 @@ export const wasmOps = {
     // The structured facts the page shows; serialized so runs can be compared.
     run: async (api, i) => {
       const info = await api.imageInfo(i.app, { chip: 'esp32' });
-      return new TextEncoder().encode(JSON.stringify(info, (k, v) => (v instanceof Uint8Array
-        ? Buffer.from(v).toString('hex') : typeof v === 'bigint' ? String(v) : v)));
+      return new TextEncoder().encode(
+        JSON.stringify(info, (k, v) =>
+          v instanceof Uint8Array
+            ? Buffer.from(v).toString('hex')
+            : typeof v === 'bigint'
+              ? String(v)
+              : v,
+        ),
+      );
     },
     cli: ['--chip', 'esp32', 'image_info', '--version', '2', '@app'],
   },

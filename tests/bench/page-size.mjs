@@ -6,27 +6,34 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// References a browser follows: HTML src/href, CSS url(), JS static and dynamic imports and
-// new URL('...', import.meta.url) (how load-wasm.js names the Emscripten module).
+// References a browser follows: HTML <script>/<img> src and <link> href (not <a>), CSS url()
+// and @import, JS static and dynamic imports and new URL('...', import.meta.url) (how
+// load-wasm.js names the Emscripten module).
+// A bare name is a relative URL everywhere except in a JS import, where it names a package.
+const url = (re) => ({ re, bareIsPackage: false });
+const specifier = (re) => ({ re, bareIsPackage: true });
 const patterns = {
-  '.html': [/\b(?:src|href)\s*=\s*["']([^"'#?]+)/g],
-  '.css': [/url\(\s*["']?([^"')#?]+)/g, /@import\s+["']([^"']+)/g],
+  '.html': [
+    url(/<(?:script|img|source|iframe|audio|video)\b[^>]*?\bsrc\s*=\s*["']([^"'#?]+)/gi),
+    url(/<link\b[^>]*?\bhref\s*=\s*["']([^"'#?]+)/gi), // stylesheets, icons, modulepreload
+  ],
+  '.css': [url(/url\(\s*["']?([^"')#?]+)/g), url(/@import\s+["']([^"']+)/g)],
   '.js': [
-    /\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?["']([^"']+)["']/g,
-    /\bexport\s+[\w*{}\s,$]+\s+from\s+["']([^"']+)["']/g,
-    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-    /new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g,
+    specifier(/\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?["']([^"']+)["']/g),
+    specifier(/\bexport\s+[\w*{}\s,$]+\s+from\s+["']([^"']+)["']/g),
+    specifier(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
+    url(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g),
   ],
 };
 patterns['.mjs'] = patterns['.js'];
 
 function references(file, text) {
   const out = [];
-  for (const re of patterns[extname(file)] ?? []) {
+  for (const { re, bareIsPackage } of patterns[extname(file)] ?? []) {
     for (const m of text.matchAll(re)) {
       const ref = m[1].trim();
       if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue; // other origin, data:
-      if (!ref.startsWith('.') && !ref.startsWith('/')) continue; // bare specifier: not fetchable
+      if (bareIsPackage && !ref.startsWith('.') && !ref.startsWith('/')) continue;
       out.push(ref);
     }
   }
@@ -64,7 +71,10 @@ export function pageTransferSize(entry, webRoot, repoRoot) {
       raw: bytes.length,
       gzip: gzipSync(bytes, { level: 9 }).length,
       brotli: brotliCompressSync(bytes, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
       }).length,
     };
   });

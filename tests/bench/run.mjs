@@ -64,7 +64,10 @@ async function makeInputs() {
   const api = await import('../../web/src/index.js');
   if (typeof api.elf2image !== 'function') fail('web/src/index.js does not export elf2image yet');
   const { files } = await api.elf2image(new Uint8Array(readFileSync(elf)), {
-    chip: 'esp32', flashMode: 'dio', flashFreq: '40m', flashSize: '4MB',
+    chip: 'esp32',
+    flashMode: 'dio',
+    flashFreq: '40m',
+    flashSize: '4MB',
   });
   const app = join(inputDir, 'large_app.bin');
   writeFileSync(app, files[0].data);
@@ -87,13 +90,22 @@ function measureWasm(name, op, inputs) {
   if (hashes.size > 1) fail(`${name}: the runs produced different outputs`);
   const pick = (k) => median(runs.map((r) => r[k]));
   return {
-    name, label: op.label, runs, outputSha256: runs[0].outputSha256, outputBytes: runs[0].outputBytes,
-    loadMs: pick('loadMs'), coldMs: pick('coldMs'), warmMs: pick('warmMs'),
-    maxRssKiB: pick('maxRssKiB'), wasmMemoryBytes: pick('wasmMemoryBytes'),
+    name,
+    label: op.label,
+    runs,
+    outputSha256: runs[0].outputSha256,
+    outputBytes: runs[0].outputBytes,
+    loadMs: pick('loadMs'),
+    coldMs: pick('coldMs'),
+    coldCpuMs: pick('coldCpuMs'),
+    warmMs: pick('warmMs'),
+    maxRssKiB: pick('maxRssKiB'),
+    wasmMemoryBytes: pick('wasmMemoryBytes'),
   };
 }
 
-// One CLI invocation per run under /usr/bin/time (peak RSS); wall time from spawn to exit.
+// One CLI invocation per run under /usr/bin/time (peak RSS, user + system CPU time); wall time
+// from spawn to exit.
 function measureCli(tool, name, op, inputs) {
   const [cmd, pre] = tool === 'native' ? [tools.native, []] : [process.execPath, [tools.wasmCli]];
   const out = join(outDir, `${name}.${tool}`);
@@ -104,19 +116,27 @@ function measureCli(tool, name, op, inputs) {
   for (let i = 0; i < reps; ++i) {
     rmSync(out, { force: true });
     const hasTime = existsSync(tools.time);
-    const [c, a] = hasTime ? [tools.time, ['-f', '%M', '-o', timeFile, cmd, ...pre, ...args]]
+    const [c, a] = hasTime
+      ? [tools.time, ['-f', '%M %U %S', '-o', timeFile, cmd, ...pre, ...args]]
       : [cmd, [...pre, ...args]];
     const t0 = performance.now();
     const r = run(c, a);
     const wallMs = performance.now() - t0;
     stdout = r.stdout;
-    const maxRssKiB = hasTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop()) : null;
-    runs.push({ wallMs, maxRssKiB });
+    const [rss, user, sys] = hasTime
+      ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+      : [];
+    runs.push({ wallMs, maxRssKiB: rss ?? null, cpuMs: hasTime ? (user + sys) * 1000 : null });
   }
   const output = existsSync(out) ? readFileSync(out) : Buffer.from(stdout);
   return {
-    tool, name, runs, wallMs: median(runs.map((r) => r.wallMs)),
-    maxRssKiB: median(runs.map((r) => r.maxRssKiB)), outputSha256: sha256(output),
+    tool,
+    name,
+    runs,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    maxRssKiB: median(runs.map((r) => r.maxRssKiB)),
+    outputSha256: sha256(output),
     outputBytes: output.length,
   };
 }
@@ -128,9 +148,12 @@ function cpuModel() {
 
 async function main() {
   const started = performance.now();
+  const loadBefore = os.loadavg()[0];
   mkdirSync(outDir, { recursive: true });
   const inputs = await makeInputs();
-  const sizes = Object.fromEntries(Object.entries(inputs).map(([k, p]) => [k, readFileSync(p).length]));
+  const sizes = Object.fromEntries(
+    Object.entries(inputs).map(([k, p]) => [k, readFileSync(p).length]),
+  );
 
   const wasm = Object.entries(wasmOps).map(([name, op]) => measureWasm(name, op, inputs));
   const cli = [];
@@ -140,11 +163,16 @@ async function main() {
       if (op.cli) cli.push(measureCli(tool, name, op, inputs));
     }
   }
-  // Parity for free: both CLIs must have written the same bytes.
-  const mismatches = cli.filter((c) => c.tool === 'native').filter((n) => {
-    const w = cli.find((c) => c.tool === 'wasm' && c.name === n.name);
-    return w && w.outputSha256 !== n.outputSha256;
-  }).map((n) => n.name);
+  // Parity for free: both CLIs and the API (except image_info, whose API result is an object)
+  // must have produced the same bytes.
+  const mismatches = cli
+    .filter((c) => c.tool === 'native')
+    .filter((n) => {
+      const w = cli.find((c) => c.tool === 'wasm' && c.name === n.name);
+      const a = n.name === 'image_info' ? null : wasm.find((x) => x.name === n.name);
+      return (w && w.outputSha256 !== n.outputSha256) || (a && a.outputSha256 !== n.outputSha256);
+    })
+    .map((n) => n.name);
 
   // Until the page exists, count what an embedder's page would load: the API and the wasm.
   const entry = existsSync(at('web/page/index.html')) ? 'web/page/index.html' : 'web/src/index.js';
@@ -159,6 +187,8 @@ async function main() {
       memGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
       platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      // Other work on the machine inflates wall times; the 1-minute load average says how much.
+      loadAverage: [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 10) / 10),
     },
     inputs: sizes,
     wasm,
@@ -174,8 +204,13 @@ async function main() {
   console.log(wasmTable(results));
   if (cli.length) console.log(cliTable(results));
   console.log(pageTable(results));
-  if (mismatches.length) console.log(`\nWARNING: native and wasm CLI outputs differ: ${mismatches.join(', ')}`);
-  console.log(`\nRaw results: build/bench/results.json (${results.totalSeconds.toFixed(0)} s in all)`);
+  if (mismatches.length)
+    console.log(
+      `\nWARNING: the API, the wasm CLI and the native CLI disagree on: ${mismatches.join(', ')}`,
+    );
+  console.log(
+    `\nRaw results: build/bench/results.json (${results.totalSeconds.toFixed(0)} s in all)`,
+  );
 }
 
 await main();

@@ -1,7 +1,8 @@
 // One benchmark measurement in a fresh Node process, so that peak RSS belongs to one operation:
 //   node tests/bench/wasm-op.mjs OP INPUTS_JSON
 // Reads the inputs, loads the wasm module (timed), runs OP once (cold, timed; peak RSS read
-// right after it), runs it once more (warm, timed), and prints one JSON line on stdout.
+// right after it; CPU time too, which a busy machine disturbs less than wall time), runs it once
+// more (warm, timed), and prints one JSON line on stdout.
 // OP names and their arguments are in ops.mjs; run.mjs spawns this file and collects the lines.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -25,13 +26,17 @@ const module = await loadModule();
 const loadMs = performance.now() - t0;
 
 let coldMs = null;
+let coldCpuMs = null;
 let warmMs = null;
 let maxRssKiB;
 let output = null;
 if (op.run) {
   const t1 = performance.now();
+  const cpu = process.cpuUsage();
   output = await op.run(api, inputs);
   coldMs = performance.now() - t1;
+  const used = process.cpuUsage(cpu);
+  coldCpuMs = (used.user + used.system) / 1000; // all threads: includes V8's compiler and GC
   maxRssKiB = process.resourceUsage().maxRSS;
   const t2 = performance.now();
   await op.run(api, inputs);
@@ -44,6 +49,7 @@ const result = {
   op: opName,
   loadMs,
   coldMs,
+  coldCpuMs,
   warmMs,
   maxRssKiB,
   // Linear memory only grows (ALLOW_MEMORY_GROWTH), so its size now is its peak.
