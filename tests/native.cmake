@@ -9,7 +9,8 @@ enable_testing()
 file(GLOB_RECURSE SUPPORT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/support/*.cpp)
 if(SUPPORT_SOURCES)
   add_library(test_support STATIC ${SUPPORT_SOURCES})
-  target_link_libraries(test_support PUBLIC esptool_core)
+  # The device engine's tests drive hw-sim in-process (tests/support/sim_driver).
+  target_link_libraries(test_support PUBLIC esptool_core hwsim)
 else()
   add_library(test_support INTERFACE)
   target_link_libraries(test_support INTERFACE esptool_core)
@@ -37,6 +38,15 @@ if(TARGET esptool_native)
   target_compile_definitions(core_tests PRIVATE
     ESPT_ESPTOOL_NATIVE="$<TARGET_FILE:esptool_native>")
   add_dependencies(core_tests esptool_native)
+endif()
+
+# Engine against hw-sim (virtual time) and engine transcript tests.
+file(GLOB_RECURSE ENGINE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/engine/*_test.cpp)
+if(ENGINE_TEST_SOURCES)
+  add_executable(engine_tests ${ENGINE_TEST_SOURCES})
+  target_link_libraries(engine_tests PRIVATE test_support GTest::gtest_main Threads::Threads)
+  target_compile_definitions(engine_tests PRIVATE GTEST_HAS_EXCEPTIONS=0)
+  gtest_discover_tests(engine_tests DISCOVERY_MODE PRE_TEST)
 endif()
 
 include(${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz.cmake OPTIONAL)

@@ -5,6 +5,7 @@
 #include "core/chips/chip.h"
 #include "core/cli/values.h"
 #include "core/image/elf2image.h"
+#include "core/image/idf_build_args.h"
 #include "core/image/image_info.h"
 #include "core/image/make_image.h"
 #include "core/image/merge_bin.h"
@@ -100,9 +101,41 @@ val make_image(val segments, val o) {
   return to_result(image::make_image(opts), command_output);
 }
 
+val optional_string(const std::optional<std::string>& s) { return s ? val(*s) : val::null(); }
+
+val idf_build_args_value(const image::IdfBuildArgs& a) {
+  val v = val::object();
+  v.set("chip", optional_string(a.chip));
+  v.set("flashMode", optional_string(a.flash_mode));
+  v.set("flashFreq", optional_string(a.flash_freq));
+  v.set("flashSize", optional_string(a.flash_size));
+  val files = val::array();
+  for (const auto& f : a.files) {
+    val file = val::object();
+    file.set("offset", f.offset);
+    file.set("path", f.path);
+    files.call<void>("push", file);
+  }
+  v.set("files", files);
+  return v;
+}
+
+val parse_flash_args(std::string text) {
+  return to_result(image::parse_flash_args(text), idf_build_args_value);
+}
+val parse_flasher_args_json(std::string text) {
+  return to_result(image::parse_flasher_args_json(text), idf_build_args_value);
+}
+val parse_idf_build_args(std::string text) {
+  return to_result(image::parse_idf_build_args(text), idf_build_args_value);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(esptool_image) {
+  emscripten::function("parseFlashArgs", &parse_flash_args);
+  emscripten::function("parseFlasherArgsJson", &parse_flasher_args_json);
+  emscripten::function("parseIdfBuildArgs", &parse_idf_build_args);
   emscripten::function("elf2image", &elf2image);
   emscripten::function("imageInfo", &image_info);
   emscripten::function("mergeBin", &merge_bin);

@@ -20,15 +20,18 @@ using engine::Task;
 constexpr int kSyncsPerAttempt = 5;           // loader.py _connect_attempt
 constexpr engine::Millis kSyncRetryDelayMs = 50;
 constexpr int kExtraSyncReplies = 7;          // the ROM answers one SYNC 8 times
+constexpr engine::Millis kExtraSyncReplyWaitMs = 100;
 
 Task<Status> sync_once(Link& link) {
   Result<proto::Reply> first =
       co_await link.command(proto::Opcode::kSync, proto::Sync{}.encode(), proto::kSyncTimeoutMs);
   if (!first.ok()) co_return first.error();
   bool stub = first.value().value == 0;  // the stub answers SYNC with value 0, the ROM not
+  // esptool insists on 7 more replies (3 s each); boot-log noise before the first one can
+  // swallow a frame delimiter, so we take what arrives back to back and do not fail on fewer.
   for (int i = 0; i < kExtraSyncReplies; ++i) {
-    Result<Bytes> frame = co_await link.read_frame(proto::kDefaultTimeoutMs);
-    if (!frame.ok()) co_return frame.error();
+    Result<Bytes> frame = co_await link.read_frame(kExtraSyncReplyWaitMs);
+    if (!frame.ok()) break;
     if (auto reply = proto::decode_reply(frame.value())) stub = stub && reply->value == 0;
   }
   link.session().is_stub = stub;

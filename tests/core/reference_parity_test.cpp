@@ -117,9 +117,11 @@ std::string compare(const Case& c, const ProcessResult& r,
                     const std::map<std::string, std::string>& written,
                     const std::function<std::string(const std::string&)>& expand) {
   if ((r.exit_code == 0) != (c.exit_code == 0)) {
-    std::string last_err = r.err.substr(r.err.size() > 300 ? r.err.size() - 300 : 0);
+    auto tail = [](const std::string& text) {
+      return text.substr(text.size() > 300 ? text.size() - 300 : 0);
+    };
     return "exit code " + std::to_string(r.exit_code) + ", esptool " + std::to_string(c.exit_code) +
-           " (stderr tail: " + last_err + ")";
+           " (stdout tail: " + tail(r.out) + "; stderr tail: " + tail(r.err) + ")";
   }
   std::map<std::string, const ExpectedFile*> expected;
   for (const ExpectedFile& f : c.files) expected[expand(f.name)] = &f;

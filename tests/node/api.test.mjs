@@ -9,6 +9,10 @@ import {
   imageInfo,
   loadEsptool,
   makeImage,
+  mergeBin,
+  parseFlashArgs,
+  parseFlasherArgsJson,
+  parseIdfBuildArgs,
   version,
 } from '../../web/src/index.js';
 import { makeFixtureDir } from './helpers.mjs';
@@ -115,4 +119,54 @@ test('makeImage writes an ESP8266 v1 image under the output prefix', async () =>
       [0x3ffe8000, 8],
     ],
   );
+});
+
+test('mergeBin places files at their offsets, pads with 0xFF and patches the bootloader', async () => {
+  const boot = fixture('boot_esp32.bin');
+  const app = new Uint8Array(16).fill(0x5a);
+  const out = await mergeBin(
+    [
+      { address: 0x10000, data: app, name: 'app.bin' },
+      { address: 0x1000, data: boot, name: 'boot.bin' },
+    ],
+    { chip: 'esp32', output: 'merged.bin', flashMode: 'dio', flashSize: '4MB' },
+  );
+  assert.equal(out.files[0].name, 'merged.bin');
+  const merged = out.files[0].data;
+  assert.equal(merged.length, 0x10000 + 16);
+  assert.equal(merged[0], 0xff);
+  assert.equal(merged[0x1000], 0xe9);
+  assert.equal(merged[0x1002], 2); // dio
+  assert.deepEqual(merged.subarray(0x10000), app);
+  assert.ok(out.lines.some((l) => l.startsWith('Wrote 0x10010 bytes to file merged.bin')));
+  await assert.rejects(
+    mergeBin([{ address: 0, data: app }, { address: 8, data: app }], { chip: 'esp32', output: 'm' }),
+    { name: 'overlap' },
+  );
+  await assert.rejects(mergeBin([{ address: 0, data: app }], { chip: 'auto', output: 'm' }), {
+    name: 'bad_argument',
+  });
+});
+
+test('parseIdfBuildArgs reads flash_args text and flasher_args.json', async () => {
+  const fromText = await parseIdfBuildArgs(
+    '--flash_mode dio --flash_freq 40m --flash_size 2MB\n0x1000 bootloader/bootloader.bin\n0x10000 app.bin\n',
+  );
+  assert.equal(fromText.flashMode, 'dio');
+  assert.equal(fromText.chip, null);
+  assert.deepEqual(fromText.files, [
+    { offset: 0x1000, path: 'bootloader/bootloader.bin' },
+    { offset: 0x10000, path: 'app.bin' },
+  ]);
+  const fromJson = await parseIdfBuildArgs(
+    JSON.stringify({
+      flash_settings: { flash_mode: 'qio', flash_size: '4MB', flash_freq: '80m' },
+      flash_files: { '0x0': 'bootloader/bootloader.bin', '0x10000': 'app.bin' },
+      extra_esptool_args: { chip: 'esp32c3' },
+    }),
+  );
+  assert.equal(fromJson.chip, 'esp32c3');
+  assert.equal(fromJson.files[1].offset, 0x10000);
+  await assert.rejects(parseFlasherArgsJson('not json'), { name: 'invalid_json' });
+  assert.equal((await parseFlashArgs('0x0 a.bin')).files.length, 1);
 });

@@ -130,3 +130,26 @@ test('ESPTOOL_* environment variables supply defaults', () => {
   assert.equal(r.status, 0, r.stdout);
   assert.equal(r.files['a.bin'][2], 3); // DOUT
 });
+
+test('merge_bin writes the same raw, hex and uf2 bytes as the native build, also from @flash_args', () => {
+  runBoth(['--chip', 'esp32', 'elf2image', '-o', '../merge_app.bin', '../esp32_app.elf']);
+  const pairs = ['0x1000', '../boot_esp32.bin', '0x8000', '../partitions.bin', '0x10000', '../merge_app.bin'];
+  for (const format of ['raw', 'hex', 'uf2']) {
+    const r = runBoth(
+      ['--chip', 'esp32', 'merge_bin', '--format', format, '-o', `merged.${format}`, '--flash-mode',
+        'dio', '--flash_size', '4MB', ...pairs],
+      [`merged.${format}`],
+    );
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stdout, /Wrote 0x[0-9a-f]+ bytes to file merged\./);
+  }
+  writeFileSync(
+    join(fx.dir, 'flash_args'),
+    '--flash_mode dio --flash_freq 40m --flash_size 4MB\n0x1000 ../boot_esp32.bin\n0x8000 ../partitions.bin\n0x10000 ../merge_app.bin\n',
+  );
+  const viaFile = runBoth(['--chip', 'esp32', 'merge_bin', '-o', 'm.bin', '@../flash_args'], ['m.bin']);
+  assert.equal(viaFile.status, 0, viaFile.stdout);
+  assert.match(viaFile.stdout, /^esptool\.py --chip esp32 merge_bin -o m\.bin --flash_mode dio/);
+  const overlap = runBoth(['--chip', 'esp32', 'merge_bin', '-o', 'o.bin', '0x0', '../partitions.bin', '0x800', '../partitions.bin']);
+  assert.equal(overlap.status, 2);
+});

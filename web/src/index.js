@@ -63,3 +63,24 @@ export async function makeImage(segments, options = {}) {
   const inputs = segments.map((s) => ({ ...s, data: toBytes(s.data) }));
   return callWasm(() => m.makeImage(inputs, options));
 }
+
+/**
+ * ESP-IDF's build/flash_args text -> {chip, flashMode, flashFreq, flashSize, files: [{offset,
+ * path}]} (null for settings the file does not give). Paths are relative to the build dir.
+ */
+export async function parseFlashArgs(text) {
+  const m = await loadModule();
+  return callWasm(() => m.parseFlashArgs(text));
+}
+
+/** ESP-IDF's build/flasher_args.json text -> the same shape as parseFlashArgs. */
+export async function parseFlasherArgsJson(text) {
+  const m = await loadModule();
+  return callWasm(() => m.parseFlasherArgsJson(text));
+}
+
+/** Either of the two, told apart by content (JSON starts with '{'). */
+export async function parseIdfBuildArgs(text) {
+  const m = await loadModule();
+  return callWasm(() => m.parseIdfBuildArgs(text));
+}

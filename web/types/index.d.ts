@@ -146,6 +146,15 @@ export interface ChipFacts {
   mmuPageSizes: number[]; // accepted --flash-mmu-page-size values in bytes; empty = 64KB only
 }
 
+/** What ESP-IDF's build/flash_args or build/flasher_args.json says to flash. */
+export interface IdfBuildArgs {
+  chip: string | null;
+  flashMode: string | null;
+  flashFreq: string | null;
+  flashSize: string | null;
+  files: { offset: number; path: string }[]; // in the file's order; paths relative to build/
+}
+
 /** Loads the wasm module once; every call does it on first use. */
 export function loadEsptool(): Promise<void>;
 export function version(): Promise<{ version: string; esptoolVersion: string }>;
@@ -155,3 +164,6 @@ export function elf2image(elf: Bytes, options?: Elf2ImageOptions): Promise<Comma
 export function imageInfo(image: Bytes, options?: ImageInfoOptions): Promise<ImageInfo>;
 export function mergeBin(files: MergeBinInput[], options: MergeBinOptions): Promise<CommandOutput>;
 export function makeImage(segments: MakeImageSegment[], options: MakeImageOptions): Promise<CommandOutput>;
+export function parseFlashArgs(text: string): Promise<IdfBuildArgs>;
+export function parseFlasherArgsJson(text: string): Promise<IdfBuildArgs>;
+export function parseIdfBuildArgs(text: string): Promise<IdfBuildArgs>;

@@ -1,0 +1,44 @@
+#include "core/ops/erase.h"
+
+#include "core/proto/commands.h"
+#include "core/proto/timeouts.h"
+
+namespace esptool::ops {
+namespace {
+
+Error needs_stub(const char* what) {
+  return make_error(Errc::kUnsupportedCommand,
+                    std::string(what) + " requires the flasher stub, which --no-stub turned off",
+                    "Run without --no-stub.");
+}
+
+}  // namespace
+
+engine::Task<Status> erase_flash(engine::Link& link) {
+  if (!link.session().is_stub) co_return needs_stub("Erasing the whole flash");
+  link.log("Erasing flash (this may take a while)...");
+  const engine::Millis start = link.now();
+  Result<Bytes> r = co_await link.call(proto::Opcode::kEraseFlash, Bytes{}, proto::kChipEraseTimeoutMs);
+  if (!r.ok()) co_return r.error();
+  link.log(strprintf("Chip erase completed successfully in %.1fs", (link.now() - start) / 1000.0));
+  co_return Status::Ok();
+}
+
+engine::Task<Status> erase_region(engine::Link& link, uint32_t offset, uint32_t size) {
+  if (offset % 4096 != 0) {
+    co_return make_error(Errc::kBadArgument, "Offset to erase from must be a multiple of 4096");
+  }
+  if (size % 4096 != 0) {
+    co_return make_error(Errc::kBadArgument, "Size of data to erase must be a multiple of 4096");
+  }
+  if (!link.session().is_stub) co_return needs_stub("Erasing a region");
+  link.log("Erasing region (may be slow depending on size)...");
+  const engine::Millis start = link.now();
+  proto::EraseRegion cmd{offset, size};
+  Result<Bytes> r = co_await link.call(cmd, proto::timeout_per_mb(proto::kEraseRegionTimeoutPerMbMs, size));
+  if (!r.ok()) co_return r.error();
+  link.log(strprintf("Erase completed successfully in %.1f seconds.", (link.now() - start) / 1000.0));
+  co_return Status::Ok();
+}
+
+}  // namespace esptool::ops

@@ -1,0 +1,154 @@
+#include "core/ops/flash_region.h"
+
+#include <algorithm>
+
+#include "core/ops/detect_chip.h"
+#include "core/proto/commands.h"
+#include "core/proto/timeouts.h"
+#include "core/util/deflate.h"
+
+namespace esptool::ops {
+namespace {
+
+using engine::Link;
+using engine::Task;
+
+constexpr int kWriteBlockAttempts = 3;          // WRITE_BLOCK_ATTEMPTS
+constexpr size_t kCompressSlice = 64 * 1024;    // input fed to zlib between block sends
+
+uint32_t flash_block(const engine::Session& s) { return s.is_stub ? kStubFlashBlock : kRomFlashBlock; }
+
+// Every ROM except ESP8266's and ESP32's expects the 5th `encrypted` word (chips.md §2).
+bool rom_wants_encrypted_word(const engine::Session& s) {
+  if (s.is_stub || s.chip == nullptr) return false;
+  const std::string key = s.chip->key;
+  return key != "esp8266" && key != "esp32";
+}
+
+// ESP8266 ROM erases too much; esptool sends a smaller size so the ROM erases what is needed
+// (targets/esp8266.py get_erase_size).
+uint32_t esp8266_rom_erase_size(uint32_t offset, uint32_t size) {
+  const uint32_t sectors = (size + 4095) / 4096;
+  uint32_t head = 16 - (offset / 4096) % 16;
+  if (sectors < head) head = sectors;
+  return sectors < 2 * head ? (sectors + 1) / 2 * 4096 : (sectors - head) * 4096;
+}
+
+Task<Status> send_block(Link& link, proto::Opcode op, uint32_t seq, std::span<const uint8_t> payload,
+                        engine::Millis timeout_ms, uint32_t offset) {
+  Error last = make_error(Errc::kInternal, "no attempt");
+  for (int attempt = 0; attempt < kWriteBlockAttempts; ++attempt) {
+    proto::DataCommand cmd{op, seq, payload};
+    Result<Bytes> r = co_await link.call(cmd, timeout_ms);
+    if (r.ok()) co_return Status::Ok();
+    last = r.error();
+    if (last.code != Errc::kTimeout) break;  // a device error will not improve by repeating
+  }
+  last.detail = strprintf("Writing block %u at 0x%08x failed: %s", seq, offset, last.detail.c_str());
+  last.hint_text = "Try a lower baud rate, e.g. --baud 115200, or a shorter cable.";
+  co_return last;
+}
+
+Task<Result<RegionWriteStats>> write_plain(Link& link, uint32_t offset, std::span<const uint8_t> data) {
+  engine::Session& s = link.session();
+  const uint32_t block = flash_block(s);
+  const uint32_t size = uint32_t(data.size());
+  const uint32_t blocks = (size + block - 1) / block;
+  uint32_t erase_size = size;
+  if (!s.is_stub && s.chip && s.chip->is_esp8266) erase_size = esp8266_rom_erase_size(offset, size);
+  proto::BeginCommand begin{proto::Opcode::kFlashBegin, erase_size, blocks, block, offset,
+                            rom_wants_encrypted_word(s)};
+  const engine::Millis begin_timeout =
+      s.is_stub ? proto::kDefaultTimeoutMs : proto::timeout_per_mb(proto::kEraseRegionTimeoutPerMbMs, size);
+  Result<Bytes> b = co_await link.call(begin, begin_timeout);
+  if (!b.ok()) co_return b.error();
+  Bytes padded(block);
+  for (uint32_t seq = 0; seq < blocks; ++seq) {
+    const size_t from = size_t(seq) * block;
+    const size_t len = std::min<size_t>(block, size - from);
+    std::copy(data.begin() + from, data.begin() + from + len, padded.begin());
+    std::fill(padded.begin() + len, padded.end(), 0xFF);
+    Status sent = co_await send_block(link, proto::Opcode::kFlashData, seq, padded,
+                                      proto::kDefaultTimeoutMs, offset + uint32_t(from));
+    if (!sent.ok()) co_return sent.error();
+    link.progress("write", from + len, size);
+  }
+  co_return RegionWriteStats{size, 0};
+}
+
+// Stub: blocks leave as soon as zlib has produced them; the announced block count is an upper
+// bound (deflateBound), which the stub accepts because it stops at the end of the zlib stream.
+// ROM: the exact compressed size must be announced, so the region is compressed up front.
+Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std::span<const uint8_t> data) {
+  engine::Session& s = link.session();
+  const uint32_t block = flash_block(s);
+  const uint32_t size = uint32_t(data.size());
+  util::StreamingDeflate z;
+  uint64_t announced = util::StreamingDeflate::bound(size);
+  if (!s.is_stub) {
+    z.push(data);
+    z.finish();
+    announced = z.available();
+  }
+  const uint32_t blocks = uint32_t((announced + block - 1) / block);
+  const uint32_t write_size = s.is_stub ? size : (size + block - 1) / block * block;
+  proto::BeginCommand begin{proto::Opcode::kFlashDeflBegin, write_size, blocks, block, offset,
+                            rom_wants_encrypted_word(s)};
+  const engine::Millis begin_timeout =
+      s.is_stub ? proto::kDefaultTimeoutMs
+                : proto::timeout_per_mb(proto::kEraseRegionTimeoutPerMbMs, write_size);
+  Result<Bytes> b = co_await link.call(begin, begin_timeout);
+  if (!b.ok()) co_return b.error();
+
+  size_t fed = 0;
+  uint32_t seq = 0;
+  uint64_t sent_bytes = 0;
+  // The stub ACKs before writing, so a block's reply waits for the previous block's write.
+  engine::Millis previous_timeout = proto::kDefaultTimeoutMs;
+  uint64_t in_before = 0;
+  while (true) {
+    while (z.available() < block && !z.finished()) {
+      if (fed < data.size()) {
+        const size_t n = std::min(kCompressSlice, data.size() - fed);
+        z.push(data.subspan(fed, n));
+        fed += n;
+      } else {
+        z.finish();
+      }
+    }
+    if (z.available() == 0) break;
+    Bytes chunk = z.take(block);  // the last block is not padded
+    const uint64_t consumed = z.finished() ? size : fed;
+    const engine::Millis this_timeout =
+        proto::timeout_per_mb(proto::kEraseWriteTimeoutPerMbMs, std::max<uint64_t>(consumed - in_before, block));
+    in_before = consumed;
+    const engine::Millis timeout = s.is_stub ? previous_timeout : this_timeout;
+    previous_timeout = this_timeout;
+    Status st = co_await send_block(link, proto::Opcode::kFlashDeflData, seq, chunk, timeout, offset);
+    if (!st.ok()) co_return st.error();
+    sent_bytes += chunk.size();
+    ++seq;
+    link.progress("write", std::min<uint64_t>(consumed, size), size);
+  }
+  if (s.is_stub) {
+    // Wait until the stub has written the last block (it ACKed before writing).
+    Result<uint32_t> settled = co_await link.read_reg(kChipDetectMagicRegAddr, previous_timeout);
+    if (!settled.ok()) co_return settled.error();
+  }
+  co_return RegionWriteStats{sent_bytes, 0};
+}
+
+}  // namespace
+
+Task<Result<RegionWriteStats>> write_region(Link& link, uint32_t offset, std::span<const uint8_t> data,
+                                            bool compress) {
+  const engine::Millis start = link.now();
+  Result<RegionWriteStats> r = compress ? co_await write_compressed(link, offset, data)
+                                        : co_await write_plain(link, offset, data);
+  if (!r.ok()) co_return r;
+  RegionWriteStats stats = r.value();
+  stats.elapsed_ms = link.now() - start;
+  co_return stats;
+}
+
+}  // namespace esptool::ops

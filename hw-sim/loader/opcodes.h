@@ -1,0 +1,33 @@
+// Command opcodes of the ROM loader and the legacy flasher stub (serial-protocol.md §4).
+#pragma once
+
+#include <cstdint>
+
+namespace hwsim::op {
+
+inline constexpr uint8_t kFlashBegin = 0x02;
+inline constexpr uint8_t kFlashData = 0x03;
+inline constexpr uint8_t kFlashEnd = 0x04;
+inline constexpr uint8_t kMemBegin = 0x05;
+inline constexpr uint8_t kMemEnd = 0x06;
+inline constexpr uint8_t kMemData = 0x07;
+inline constexpr uint8_t kSync = 0x08;
+inline constexpr uint8_t kWriteReg = 0x09;
+inline constexpr uint8_t kReadReg = 0x0A;
+inline constexpr uint8_t kSpiSetParams = 0x0B;
+inline constexpr uint8_t kSpiAttach = 0x0D;
+inline constexpr uint8_t kReadFlashSlow = 0x0E;
+inline constexpr uint8_t kChangeBaudrate = 0x0F;
+inline constexpr uint8_t kFlashDeflBegin = 0x10;
+inline constexpr uint8_t kFlashDeflData = 0x11;
+inline constexpr uint8_t kFlashDeflEnd = 0x12;
+inline constexpr uint8_t kSpiFlashMd5 = 0x13;
+inline constexpr uint8_t kGetSecurityInfo = 0x14;
+// Stub only.
+inline constexpr uint8_t kEraseFlash = 0xD0;
+inline constexpr uint8_t kEraseRegion = 0xD1;
+inline constexpr uint8_t kReadFlash = 0xD2;
+inline constexpr uint8_t kRunUserCode = 0xD3;
+inline constexpr uint8_t kFlashEncryptData = 0xD4;
+
+}  // namespace hwsim::op

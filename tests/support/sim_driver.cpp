@@ -1,0 +1,84 @@
+#include "tests/support/sim_driver.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace esptool::testing {
+
+void SimDriver::perform_read(engine::Engine& engine, engine::Millis deadline, SimRun& run) {
+  while (true) {
+    const engine::Millis next = std::min(device_.next_event_time(), deadline);
+    if (next > now_) now_ = next;
+    device_.advance(now_);
+    Bytes out = device_.take_output(now_);
+    if (!out.empty()) {
+      // Let the rest of a burst arrive with it (bounded by the deadline).
+      const engine::Millis until = std::min(deadline, now_ + batch_ms_);
+      while (device_.next_output_time() <= until) {
+        now_ = std::max(now_, device_.next_output_time());
+        device_.advance(now_);
+        Bytes more = device_.take_output(now_);
+        out.insert(out.end(), more.begin(), more.end());
+      }
+      run.bytes_from_device += out.size();
+      engine.feed(out, now_);
+      return;
+    }
+    if (now_ >= deadline) {
+      engine.timeout(now_);
+      return;
+    }
+    if (std::isinf(device_.next_event_time()) && std::isinf(deadline)) {
+      ESPT_CHECK(false, "read with no deadline and a silent device would never end");
+    }
+  }
+}
+
+SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t max_steps) {
+  SimRun result;
+  result.start_ms = now_;
+  engine::Engine engine;
+  engine.start(std::move(op), session, now_);
+  auto drain = [&] {
+    while (auto e = engine.poll_event()) {
+      if (auto* log = std::get_if<engine::Log>(&*e)) {
+        if (tracing_) trace_.push_back(strprintf("%12.3f log %s", now_, log->text.c_str()));
+        result.logs.push_back(log->text);
+      } else {
+        result.progress.push_back(std::get<engine::Progress>(*e));
+      }
+    }
+  };
+  while (!engine.finished()) {
+    drain();
+    ESPT_CHECK(++result.steps <= max_steps, "simulation step cap reached (livelock?)");
+    std::optional<engine::Action> action = engine.poll_action();
+    ESPT_CHECK(action.has_value(), "engine is neither finished nor asking for an action");
+    if (auto* w = std::get_if<engine::Write>(&*action)) {
+      if (tracing_) trace_.push_back(strprintf("%12.3f write %zu bytes", now_, w->bytes.size()));
+      device_.host_write(w->bytes, now_);
+      result.bytes_to_device += w->bytes.size();
+      engine.complete(now_);
+    } else if (auto* r = std::get_if<engine::Read>(&*action)) {
+      perform_read(engine, r->deadline, result);
+    } else if (auto* s = std::get_if<engine::SetSignals>(&*action)) {
+      if (tracing_) trace_.push_back(strprintf("%12.3f dtr=%d rts=%d", now_, s->dtr, s->rts));
+      device_.set_signals(s->dtr, s->rts, now_);
+      engine.complete(now_);
+    } else if (auto* b = std::get_if<engine::SetBaud>(&*action)) {
+      device_.set_baud(b->baud, now_);
+      engine.complete(now_);
+    } else if (auto* sl = std::get_if<engine::Sleep>(&*action)) {
+      now_ += sl->duration;
+      device_.advance(now_);
+      engine.complete(now_);
+    }
+  }
+  drain();
+  result.status = engine.status();
+  result.report = std::move(engine.report());
+  result.end_ms = now_;
+  return result;
+}
+
+}  // namespace esptool::testing
