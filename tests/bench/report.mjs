@@ -80,7 +80,7 @@ export function pageTable(r) {
     t[k] ? [name, n, kb(t[k].raw), kb(t[k].gzip), kb(t[k].brotli)] : null;
   const count = (k) => r.page.files.filter((f) => k === 'total' || f.kind === k).length;
   const rows = [
-    row('HTML, CSS, JS', 'js/html/css', count('js/html/css')),
+    row('HTML, CSS, JS, images', 'js/html/css', count('js/html/css')),
     row('wasm', 'wasm', count('wasm')),
     row('total', 'total', count('total')),
   ].filter(Boolean);
