@@ -18,7 +18,8 @@ export function machine(r) {
   return [
     `esptool-wasm bench, ${r.date.slice(0, 10)}: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB,`,
     `Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(' -> ')} during the run;`,
-    `median of ${r.reps} runs, each in a fresh process. CPU = user + system time of the process.`,
+    `medians of ${r.reps} (API) and ${r.cliReps} (CLI) runs, each in a fresh process;`,
+    'CPU = user + system time of the process (less disturbed by other load than wall time).',
     `Inputs: app ELF ${r.inputs.elf} B, app image ${r.inputs.app} B, bootloader ` +
       `${r.inputs.bootloader} B, partition table ${r.inputs.partitions} B.`,
   ].join('\n');
