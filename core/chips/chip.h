@@ -1,12 +1,15 @@
 // ChipInfo: one row of facts per chip (chips.md). Logic never switches on the chip; it reads a
-// field. Protocol fields are added by the device engine; this table holds what images need.
+// field. Image fields first, then what the device engine needs (types in chip_types.h).
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "core/chips/chip_types.h"
 
 namespace esptool::chips {
 
@@ -22,25 +25,20 @@ struct AddressRange {
   bool contains(uint32_t a) const { return a >= start && a < end; }
 };
 
-struct CodeName {
-  const char* name;
-  uint8_t code;
-};
-
 struct ChipInfo {
-  const char* key;        // --chip value: "esp32c3"
-  const char* name;       // CHIP_NAME: "ESP32-C3"
-  bool is_esp8266;        // ESP8266 image classes (no extended header)
+  const char* key;   // --chip value: "esp32c3"
+  const char* name;  // CHIP_NAME: "ESP32-C3"
+  bool is_esp8266;   // ESP8266 image classes (no extended header)
   std::optional<uint16_t> image_chip_id;
   std::vector<uint32_t> magic_values;  // at 0x40001000 (chips.md §1)
   uint32_t bootloader_offset;
   uint32_t uf2_family_id;
-  AddressRange irom;      // flash-mapped code (chips.md §6)
-  AddressRange drom;      // flash-mapped data
-  std::vector<MemoryRegion> memory_map;   // order matters: image_info lists all matches
-  std::vector<CodeName> flash_sizes;      // chips.md §7
-  std::vector<CodeName> flash_freqs;      // dictionary order: first match wins on print
-  std::vector<uint32_t> mmu_page_sizes;   // accepted --flash-mmu-page-size values; empty = none
+  AddressRange irom;                     // flash-mapped code (chips.md §6)
+  AddressRange drom;                     // flash-mapped data
+  std::vector<MemoryRegion> memory_map;  // order matters: image_info lists all matches
+  std::vector<CodeName> flash_sizes;     // chips.md §7
+  std::vector<CodeName> flash_freqs;     // dictionary order: first match wins on print
+  std::vector<uint32_t> mmu_page_sizes;  // accepted --flash-mmu-page-size values; empty = none
   // CHIP_NAME of the image class that accepts other page sizes (its errors name that class:
   // ESP32-H2 images say "ESP32-C6 page size", bin_image.py@v4.8.1).
   const char* mmu_page_class = nullptr;
@@ -48,6 +46,36 @@ struct ChipInfo {
   // old IDF 2nd-stage bootloader bug, bin_image.py save_flash_segment).
   bool pads_flash_segment_tail = false;
   bool is_beta = false;
+
+  // Device side (serial-protocol.md, chips.md §2-§5, §8; targets/<chip>.py@v4.8.1).
+  Protocol protocol{};
+  SpiFlashRegs spi{};
+  EfuseBlocks efuse{};
+  MacRule mac{};
+  RevisionRule revision{};
+  PackageRule package{};
+  FeatureRule features{};
+  CrystalRule crystal{};
+  RomBaudRule rom_baud{};
+  UsbRegs usb{};
+  std::optional<WatchdogRegs> watchdogs{};
+  // _post_connect disables the watchdogs on USB-JTAG-Serial unless a running stub was found
+  // (C2, C6beta, H2beta1/2 and P4 override _post_connect and skip it).
+  bool disables_watchdogs = false;
+  std::optional<StrapRegs> usb_otg_straps{};
+  bool clears_force_download_on_reset = false;  // ESP32-S3 hard_reset: OPTION1 bit 0 := 0
+  bool long_reset_on_usb_jtag = false;          // ESP32-C5 hard_reset(uses_usb_jtag_serial)
+  SecurityEfuses security{};
+  std::vector<CodeName> key_purposes{};  // KEY_PURPOSES; empty: get_security_info prints none
+  std::optional<FlashVoltageRule> flash_voltage{};
+  std::optional<BitField> flash_type{};  // EFUSE_RD_REPEAT_DATA3 bit 9: 1 = octal flash
+  SpiPinRule spi_pins{};
+  // ESP32 --no-stub: SPI_ATTACH with the pads from eFuse (BLK0_RDATA5, BLK0_RDATA3).
+  std::optional<std::pair<uint32_t, uint32_t>> efuse_spi_pads{};
+  bool rom_erase_size_workaround = false;  // ESP8266 ROM get_erase_size
+  bool image_min_rev_is_minor = false;     // ESP32-C3: image min_rev compares to the minor
+  uint8_t encrypted_write_align = 16;      // FLASH_ENCRYPTED_WRITE_ALIGN; 0 = no encryption
+  StubRule stub{};
 
   bool is_flash_address(uint32_t a) const { return irom.contains(a) || drom.contains(a); }
   // Every MEMORY_MAP name whose range holds `address`, in table order.

@@ -1,8 +1,14 @@
-// ESP32-C2: chips.md §1, §6, §7 (esptool/targets/esp32c2.py@v4.8.1).
+// ESP32-C2: chips.md §1-§9 (esptool/targets/esp32c2.py@v4.8.1).
 #include "core/chips/chip_rows.h"
+#include "core/chips/device_tables.h"
+#include "core/chips/identity_fns.h"
 #include "core/chips/tables.h"
 
 namespace esptool::chips {
+
+namespace {
+constexpr uint32_t kB2 = 0x60008840;  // EFUSE_BLOCK2_ADDR
+}  // namespace
 
 const ChipInfo& esp32c2() {
   static const ChipInfo kChip{
@@ -27,6 +33,27 @@ const ChipInfo& esp32c2() {
       .flash_freqs = tables::kFreqEsp32C2,
       .mmu_page_sizes = tables::kMmuPagesC2,
       .mmu_page_class = "ESP32-C2",
+      .protocol = {.uart_date_reg = 0x6000007C},
+      .spi = tables::kSpi60002000,
+      .efuse = {0x60008800, 0x60008844, kB2},  // BLOCK1 inherited from C3, unused
+      .mac = {MacFormat::kEfuse, {kB2, kB2 + 4}},
+      .revision = {.major = {kB2 + 4, 20, 0x3}, .minor_lo = {kB2 + 4, 16, 0xF}},
+      .package = {.field = {kB2 + 4, 22, 0x7},
+                  .names = {{"ESP32-C2", 0}, {"ESP32-C2", 1}},
+                  .unknown = "unknown ESP32-C2"},
+      .features = {{"WiFi", "BLE"}},
+      .crystal = {.fixed_mhz = 0},  // detected, like ESP32
+      .rom_baud = {RomBaudQuirk::kCrystal26As40, {}},
+      .usb = {.uartdev_buf_no = 0x3FCDF07C, .jtag_serial_value = 3},
+      .watchdogs = tables::kWatchdogC3,
+      .disables_watchdogs = false,
+      .security = {.secure_boot = {0x60008830, 1u << 21},
+                   .crypt_cnt = {0x60008830, 0x7u << 18},
+                   .dis_manual_encrypt = {0x60008830, 1u << 6}},
+      .key_purposes = {},
+      .spi_pins = {.ranges = {{0, 20}},
+                   .range_error = "SPI Pin numbers must be in the range 0-20."},
+      .stub = {.file = "stub_flasher_32c2.json", .disabled_at_rev0 = true},
   };
   return kChip;
 }

@@ -1,8 +1,15 @@
-// ESP32-C3: chips.md §1, §6, §7 (esptool/targets/esp32c3.py@v4.8.1).
+// ESP32-C3: chips.md §1-§9 (esptool/targets/esp32c3.py@v4.8.1).
 #include "core/chips/chip_rows.h"
+#include "core/chips/device_tables.h"
+#include "core/chips/identity_fns.h"
 #include "core/chips/tables.h"
 
 namespace esptool::chips {
+
+namespace {
+// EFUSE_BLOCK1_ADDR (register addresses below are absolute, as esptool resolves them).
+constexpr uint32_t kB1 = 0x60008844;
+}  // namespace
 
 const ChipInfo& esp32c3() {
   static const ChipInfo kChip{
@@ -29,6 +36,31 @@ const ChipInfo& esp32c3() {
       .flash_sizes = tables::kEsp32FlashSizes,
       .flash_freqs = tables::kFreq80m40m26m20m,
       .mmu_page_sizes = {},
+      .protocol = {.uart_date_reg = 0x6000007C},
+      .spi = tables::kSpi60002000,
+      .efuse = {0x60008800, kB1, 0},
+      .mac = {MacFormat::kEfuse, {kB1, kB1 + 4}},
+      .revision = {.major = {kB1 + 20, 24, 0x3},
+                   .minor_lo = {kB1 + 12, 18, 0x7},
+                   .minor_hi = BitField{kB1 + 20, 23, 0x1}},
+      .package = {.field = {kB1 + 12, 21, 0x7},
+                  .names = {{"ESP32-C3 (QFN32)", 0},
+                            {"ESP8685 (QFN28)", 1},
+                            {"ESP32-C3 AZ (QFN32)", 2},
+                            {"ESP8686 (QFN24)", 3}},
+                  .unknown = "unknown ESP32-C3"},
+      .features = {{"WiFi", "BLE"}, fns::esp32c3_features, {kB1 + 12, kB1 + 16}},
+      .crystal = {.fixed_mhz = 40},
+      .usb = {.uartdev_buf_no = 0x3FCDF07C, .jtag_serial_value = 3},
+      .watchdogs = tables::kWatchdogC3,
+      .disables_watchdogs = true,
+      .security = {.secure_boot = {0x60008838, 1u << 20},
+                   .crypt_cnt = {0x60008834, 0x7u << 18},
+                   .dis_manual_encrypt = {0x60008830, 1u << 20}},
+      .key_purposes = tables::kKeyPurposesC3,
+      .spi_pins = tables::kSpiPinsC3,
+      .image_min_rev_is_minor = true,
+      .stub = {.file = "stub_flasher_32c3.json"},
   };
   return kChip;
 }

@@ -1,8 +1,15 @@
-// ESP32-C5: chips.md §1, §6, §7 (esptool/targets/esp32c5.py@v4.8.1).
+// ESP32-C5: chips.md §1-§9 (esptool/targets/esp32c5.py@v4.8.1).
 #include "core/chips/chip_rows.h"
+#include "core/chips/device_tables.h"
+#include "core/chips/identity_fns.h"
 #include "core/chips/tables.h"
 
 namespace esptool::chips {
+
+namespace {
+// EFUSE_BLOCK1_ADDR (register addresses below are absolute, as esptool resolves them).
+constexpr uint32_t kB1 = 0x600B4844;
+}  // namespace
 
 const ChipInfo& esp32c5() {
   static const ChipInfo kChip{
@@ -30,6 +37,30 @@ const ChipInfo& esp32c5() {
       .flash_freqs = tables::kFreq80m40m20m,
       .mmu_page_sizes = tables::kMmuPagesC6,
       .mmu_page_class = "ESP32-C6",
+      .protocol = {.uart_date_reg = 0x6000007C},
+      .spi = tables::kSpi60003000,
+      .efuse = {0x600B4800, kB1, 0},
+      .mac = {MacFormat::kEfuseEui64, {kB1, kB1 + 4}},
+      .revision = {.major = {kB1 + 8, 4, 0x3}, .minor_lo = {kB1 + 8, 0, 0xF}},
+      .package = {.field = {kB1 + 8, 26, 0x7},
+                  .names = {{"ESP32-C5", 0}},
+                  .unknown = "unknown ESP32-C5"},
+      .features = {{"WiFi 6", "BT 5", "IEEE802.15.4"}},
+      .crystal = {.fixed_mhz = 0},
+      .rom_baud = {RomBaudQuirk::kRomExpectedCrystal, {0x60096110}},  // PCR_SYSCLK_CONF
+      .usb = {.uartdev_buf_no = 0x4085F51C, .jtag_serial_value = 3},
+      .watchdogs = tables::kWatchdogC6,
+      .disables_watchdogs = true,
+      .long_reset_on_usb_jtag = true,
+      .security = {.secure_boot = {0x600B4838, 1u << 20},
+                   .crypt_cnt = {0x600B4834, 0x7u << 18},
+                   .dis_manual_encrypt = {0x600B4830, 1u << 20}},
+      .key_purposes = tables::kKeyPurposesC5,
+      .spi_pins = {.ranges = {{0, 28}},
+                   .range_error = "SPI Pin numbers must be in the range 0-28.",
+                   .usb_pins = {13, 14},
+                   .usb_users = "USB-Serial/JTAG"},
+      .stub = {.file = "stub_flasher_32c5.json"},
   };
   return kChip;
 }

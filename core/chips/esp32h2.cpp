@@ -1,8 +1,15 @@
-// ESP32-H2: chips.md §1, §6, §7 (esptool/targets/esp32h2.py@v4.8.1).
+// ESP32-H2: chips.md §1-§9 (esptool/targets/esp32h2.py@v4.8.1).
 #include "core/chips/chip_rows.h"
+#include "core/chips/device_tables.h"
+#include "core/chips/identity_fns.h"
 #include "core/chips/tables.h"
 
 namespace esptool::chips {
+
+namespace {
+// EFUSE_BLOCK1_ADDR (register addresses below are absolute, as esptool resolves them).
+constexpr uint32_t kB1 = 0x600B0844;
+}  // namespace
 
 const ChipInfo& esp32h2() {
   static const ChipInfo kChip{
@@ -30,6 +37,28 @@ const ChipInfo& esp32h2() {
       .flash_freqs = tables::kFreqEsp32H2,
       .mmu_page_sizes = tables::kMmuPagesC6,
       .mmu_page_class = "ESP32-C6",
+      .protocol = {.uart_date_reg = 0x6000007C},
+      .spi = tables::kSpi60003000,
+      .efuse = {0x600B0800, kB1, 0},
+      .mac = {MacFormat::kEfuseEui64, {kB1, kB1 + 4}},
+      .revision = {.major = {kB1 + 12, 21, 0x3}, .minor_lo = {kB1 + 12, 18, 0x7}},
+      .package = {.field = {kB1 + 16, 0, 0x7},
+                  .names = {{"ESP32-H2", 0}},
+                  .unknown = "unknown ESP32-H2"},
+      .features = {{"BLE", "IEEE802.15.4"}},
+      .crystal = {.fixed_mhz = 32},
+      .usb = {.uartdev_buf_no = 0x4087F580, .jtag_serial_value = 3},
+      .watchdogs = tables::kWatchdogH2,
+      .disables_watchdogs = true,
+      .security = {.secure_boot = {0x600B0838, 1u << 20},
+                   .crypt_cnt = {0x600B0834, 0x7u << 18},
+                   .dis_manual_encrypt = {0x600B0830, 1u << 20}},
+      .key_purposes = tables::kKeyPurposesH2,
+      .spi_pins = {.ranges = {{0, 27}},
+                   .range_error = "SPI Pin numbers must be in the range 0-27.",
+                   .usb_pins = {26, 27},
+                   .usb_users = "USB-Serial/JTAG"},
+      .stub = {.file = "stub_flasher_32h2.json"},
   };
   return kChip;
 }

@@ -1,5 +1,7 @@
-// ESP8266: chips.md §1, §6, §7 (esptool/targets/esp8266.py@v4.8.1).
+// ESP8266: chips.md §1-§9 (esptool/targets/esp8266.py@v4.8.1).
 #include "core/chips/chip_rows.h"
+#include "core/chips/device_tables.h"
+#include "core/chips/identity_fns.h"
 #include "core/chips/tables.h"
 
 namespace esptool::chips {
@@ -22,6 +24,23 @@ const ChipInfo& esp8266() {
       .flash_sizes = tables::kEsp8266FlashSizes,
       .flash_freqs = tables::kFreq80m40m26m20m,
       .mmu_page_sizes = {},
+      .protocol = {.rom_status_len = 2,
+                   .rom = tables::kNoOptionalRomCommands,
+                   .rom_begin_has_encrypted_word = false,
+                   .rom_security_info_len = 0,
+                   .uses_magic_value = true},
+      .spi = tables::kSpiEsp8266,
+      .efuse = {},
+      .mac = {MacFormat::kEsp8266Otp, {0x3FF00050, 0x3FF00054, 0x3FF0005C}},  // ESP_OTP_MAC0/1/3
+      .revision = {.has_revision = false},
+      .package = {.custom = fns::esp8266_description,
+                  .custom_registers = fns::esp8266_otp_registers()},
+      .features = {{"WiFi"}, fns::esp8266_features, fns::esp8266_otp_registers()},
+      .crystal = {.fixed_mhz = 0, .uart_clkdiv_reg = 0x60000014, .xtal_clk_divider = 2},
+      .spi_pins = {.supported = false},
+      .rom_erase_size_workaround = true,
+      .encrypted_write_align = 0,
+      .stub = {.file = "stub_flasher_8266.json"},
   };
   return kChip;
 }

@@ -26,8 +26,9 @@ struct Session {
   std::string boot_text; // stray text since the last reset, for boot-mode hints (capped)
 
   proto::Responder responder() const { return is_stub ? proto::Responder::kStub : proto::Responder::kRom; }
-  // serial-protocol.md §2: ESP8266 ROM and every stub send 2 status bytes, other ROMs 4.
-  size_t status_len() const { return (is_stub || chip == nullptr || chip->is_esp8266) ? 2 : 4; }
+  // serial-protocol.md §2: every stub sends 2 status bytes, a ROM its chip's rom_status_len
+  // (ESP8266 2, others 4); 2 until the chip is known (loader.py's generic class).
+  size_t status_len() const { return (is_stub || !chip) ? 2 : chip->protocol.rom_status_len; }
 };
 
 }  // namespace esptool::engine

@@ -143,10 +143,15 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
 Task<Result<RegionWriteStats>> write_region(Link& link, uint32_t offset, std::span<const uint8_t> data,
                                             bool compress) {
   const engine::Millis start = link.now();
-  Result<RegionWriteStats> r = compress ? co_await write_compressed(link, offset, data)
-                                        : co_await write_plain(link, offset, data);
-  if (!r.ok()) co_return r;
-  RegionWriteStats stats = r.value();
+  // No co_await inside ?: -- g++ 12 destroys the conditional's temporaries twice.
+  std::optional<Result<RegionWriteStats>> r;
+  if (compress) {
+    r.emplace(co_await write_compressed(link, offset, data));
+  } else {
+    r.emplace(co_await write_plain(link, offset, data));
+  }
+  if (!r->ok()) co_return r->error();
+  RegionWriteStats stats = r->value();
   stats.elapsed_ms = link.now() - start;
   co_return stats;
 }

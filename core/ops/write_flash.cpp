@@ -129,20 +129,23 @@ Task<Status> write_one(Link& link, const FlashFile& f, const WriteFlashOptions& 
     for (const std::string& l : lines) link.log(l);
     if (!patched.ok()) co_return patched;
   }
+  // Locals in different scopes of one coroutine get distinct names: g++ 12 has mixed up
+  // same-named coroutine locals (seen as a double free here).
   if (opts.skip_unchanged && offset % kSector == 0) {
-    Status st = co_await write_changed_only(link, offset, data, compress);
-    if (!st.ok()) co_return st;
+    Status partial = co_await write_changed_only(link, offset, data, compress);
+    if (!partial.ok()) co_return partial;
   } else {
-    Result<RegionWriteStats> st = co_await write_region(link, offset, data, compress);
-    if (!st.ok()) {
-      Error e = st.error();
+    Result<RegionWriteStats> whole = co_await write_region(link, offset, data, compress);
+    if (!whole.ok()) {
+      Error e = whole.error();
       e.detail = f.name + ": " + e.detail;
       co_return e;
     }
-    report_speed(link, offset, data.size(), st.value(), compress);
+    report_speed(link, offset, data.size(), whole.value(), compress);
   }
   if (!opts.verify) co_return Status::Ok();
-  co_return co_await verify(link, f, data, offset);
+  Status verified = co_await verify(link, f, data, offset);
+  co_return verified;
 }
 
 }  // namespace

@@ -1,0 +1,12 @@
+// read_flash (serial-protocol.md §9): the stub streams packets that the host acknowledges with
+// the running byte count and ends with an MD5; the ROM (ESP32 and later) reads 64 bytes per
+// READ_FLASH_SLOW. The ESP8266 ROM cannot read flash.
+#pragma once
+
+#include "core/engine/link.h"
+
+namespace esptool::ops {
+
+engine::Task<Result<Bytes>> read_flash(engine::Link& link, uint32_t offset, uint32_t length);
+
+}  // namespace esptool::ops
