@@ -103,6 +103,11 @@ void Device::discard_output(Millis now) {
   uart_.discard_tx_until(now_);
 }
 
+void Device::discard_input(Millis now) {
+  advance(now);
+  uart_.clear_rx();
+}
+
 void Device::power_cycle(bool download, Millis now) {
   advance(now);
   boot(download, ResetReason::kPowerOn, now_);
@@ -201,6 +206,13 @@ void Device::fire_timer(Millis t) {
                              [](const Timer& a, const Timer& b) { return a.time < b.time; });
   const Timer timer = *it;
   timers_.erase(it);
+  // A jump, reboot, stub start or rate switch happens after the reply that announced it has
+  // left the UART (the stub flushes its TX FIFO first; the ROM's reply is queued after the
+  // handler asked for the switch, so the wait is decided here, not when the timer was set).
+  if (uart_.tx_idle_time() > t) {
+    add_timer(uart_.tx_idle_time(), timer.kind, timer.value);
+    return;
+  }
   switch (timer.kind) {
     case TimerKind::kStartStub:
       trace(t, "stub started");
@@ -289,8 +301,7 @@ void Device::send_frame(std::span<const uint8_t> payload, Millis at) {
 }
 
 void Device::set_uart_baud(uint32_t baud, Millis at) {
-  // The divider changes once the reply already queued has left at the old rate.
-  add_timer(std::max(at, uart_.tx_idle_time()), TimerKind::kSetBaud, baud);
+  add_timer(at, TimerKind::kSetBaud, baud);  // fire_timer waits for queued output first
 }
 
 }  // namespace hwsim

@@ -80,6 +80,8 @@ class Device final : private LoaderContext {
   void power_cycle(bool download, Millis now);
   // Drops chip output complete by `now` that the host has not taken (RFC 2217 purge).
   void discard_output(Millis now);
+  // Drops host bytes not yet delivered to the chip (RFC 2217 purge of the transmit buffer).
+  void discard_input(Millis now);
   // The disconnect_at fault fired; the server closes the link.
   bool link_lost() const { return link_lost_; }
   void clear_link_lost() { link_lost_ = false; }

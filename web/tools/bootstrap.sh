@@ -14,7 +14,8 @@ mkdir -p "$build"
 say() { printf 'bootstrap: %s\n' "$*"; }
 
 # --- 1. Debian packages -----------------------------------------------------------------------
-packages=(cmake g++ libgtest-dev zlib1g-dev nlohmann-json3-dev emscripten chromium)
+# clang + libclang-rt-14-dev: the libFuzzer targets (tests/fuzz/run.sh, part of npm test).
+packages=(cmake g++ libgtest-dev zlib1g-dev nlohmann-json3-dev emscripten chromium clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
