@@ -14,6 +14,8 @@ namespace {
 
 // From the chip leaving reset to its ROM printing (clock and UART set-up); an estimate.
 constexpr Millis kRomStartDelay = 1.0;
+// Bytes of application output after a flash boot (what a running app prints, garbled).
+constexpr size_t kAppNoiseBytes = 32;
 // The stub's greeting (serial-protocol.md §7.4).
 constexpr uint8_t kOhai[4] = {'O', 'H', 'A', 'I'};
 
@@ -184,11 +186,22 @@ void Device::boot(bool download, ResetReason reason, Millis t) {
     mode_ = DeviceMode::kRom;
     autobaud_armed_ = true;
   } else {
-    text += spi_boot_log(chip_, flash_);
+    text += spi_boot_log_with_app();
     mode_ = DeviceMode::kApp;
   }
   send_text(text, t + kRomStartDelay);
   cpu_free_at_ = t + kRomStartDelay;
+}
+
+std::string Device::spi_boot_log_with_app() {
+  bool has_app = false;
+  std::string text = spi_boot_log(chip_, flash_, &has_app);
+  // The application then talks at its own rate and in its own format: to a host listening for
+  // the loader it is line noise (deterministic, from the seed).
+  if (has_app) {
+    for (size_t i = 0; i < kAppNoiseBytes; ++i) text.push_back(static_cast<char>(line_rng_.next_byte()));
+  }
+  return text;
 }
 
 void Device::send_text(const std::string& text, Millis at) {
@@ -233,7 +246,7 @@ void Device::fire_timer(Millis t) {
       trace(t, "leaving the loader: running the app from flash");
       stop(t);
       mode_ = DeviceMode::kApp;
-      send_text(spi_boot_log(chip_, flash_), t);
+      send_text(spi_boot_log_with_app(), t);
       break;
     case TimerKind::kRunUnknown:
       trace(t, "jumped to code that is not a flasher stub: silent");

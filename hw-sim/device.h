@@ -130,6 +130,7 @@ class Device final : private LoaderContext {
   void stop(Millis t);
   void boot(bool download, ResetReason reason, Millis t);
   void send_text(const std::string& text, Millis at);
+  std::string spi_boot_log_with_app();
   void set_device_baud(uint32_t baud);
   void trace(Millis t, const std::string& what);
 

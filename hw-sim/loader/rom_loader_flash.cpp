@@ -19,12 +19,13 @@ uint32_t word(const Request& r, size_t index) { return le32(r.data, 4 * index); 
 
 }  // namespace
 
-size_t RomLoader::begin_length() const { return ctx_.chip().rom_begin_has_encrypt_word ? 20 : 16; }
-
 RomLoader::Reply RomLoader::begin_common(const Request& r, Millis now, bool deflate) {
   Reply reply;
   reply.done = now + kCommandOverhead;
-  if (r.data.size() != begin_length()) {
+  // esptool sends the 5th (`encrypted`) word to S2-and-later ROMs only; esptool-js sends it to
+  // every ROM for FLASH_BEGIN and to some for FLASH_DEFL_BEGIN, and real ROMs take both forms,
+  // so both lengths are accepted (the word only matters on chips that support encryption).
+  if (r.data.size() != 16 && r.data.size() != 20) {
     reply.error = kInvalidMessage;
     return reply;
   }
