@@ -14,6 +14,8 @@ namespace {
 
 // From the chip leaving reset to its ROM printing (clock and UART set-up); an estimate.
 constexpr Millis kRomStartDelay = 1.0;
+// Bytes of application output after a flash boot (what a running app prints, garbled).
+constexpr size_t kAppNoiseBytes = 32;
 // The stub's greeting (serial-protocol.md §7.4).
 constexpr uint8_t kOhai[4] = {'O', 'H', 'A', 'I'};
 
@@ -103,6 +105,11 @@ void Device::discard_output(Millis now) {
   uart_.discard_tx_until(now_);
 }
 
+void Device::discard_input(Millis now) {
+  advance(now);
+  uart_.clear_rx();
+}
+
 void Device::power_cycle(bool download, Millis now) {
   advance(now);
   boot(download, ResetReason::kPowerOn, now_);
@@ -179,11 +186,22 @@ void Device::boot(bool download, ResetReason reason, Millis t) {
     mode_ = DeviceMode::kRom;
     autobaud_armed_ = true;
   } else {
-    text += spi_boot_log(chip_, flash_);
+    text += spi_boot_log_with_app();
     mode_ = DeviceMode::kApp;
   }
   send_text(text, t + kRomStartDelay);
   cpu_free_at_ = t + kRomStartDelay;
+}
+
+std::string Device::spi_boot_log_with_app() {
+  bool has_app = false;
+  std::string text = spi_boot_log(chip_, flash_, &has_app);
+  // The application then talks at its own rate and in its own format: to a host listening for
+  // the loader it is line noise (deterministic, from the seed).
+  if (has_app) {
+    for (size_t i = 0; i < kAppNoiseBytes; ++i) text.push_back(static_cast<char>(line_rng_.next_byte()));
+  }
+  return text;
 }
 
 void Device::send_text(const std::string& text, Millis at) {
@@ -201,6 +219,13 @@ void Device::fire_timer(Millis t) {
                              [](const Timer& a, const Timer& b) { return a.time < b.time; });
   const Timer timer = *it;
   timers_.erase(it);
+  // A jump, reboot, stub start or rate switch happens after the reply that announced it has
+  // left the UART (the stub flushes its TX FIFO first; the ROM's reply is queued after the
+  // handler asked for the switch, so the wait is decided here, not when the timer was set).
+  if (uart_.tx_idle_time() > t) {
+    add_timer(uart_.tx_idle_time(), timer.kind, timer.value);
+    return;
+  }
   switch (timer.kind) {
     case TimerKind::kStartStub:
       trace(t, "stub started");
@@ -221,7 +246,7 @@ void Device::fire_timer(Millis t) {
       trace(t, "leaving the loader: running the app from flash");
       stop(t);
       mode_ = DeviceMode::kApp;
-      send_text(spi_boot_log(chip_, flash_), t);
+      send_text(spi_boot_log_with_app(), t);
       break;
     case TimerKind::kRunUnknown:
       trace(t, "jumped to code that is not a flasher stub: silent");
@@ -289,8 +314,7 @@ void Device::send_frame(std::span<const uint8_t> payload, Millis at) {
 }
 
 void Device::set_uart_baud(uint32_t baud, Millis at) {
-  // The divider changes once the reply already queued has left at the old rate.
-  add_timer(std::max(at, uart_.tx_idle_time()), TimerKind::kSetBaud, baud);
+  add_timer(at, TimerKind::kSetBaud, baud);  // fire_timer waits for queued output first
 }
 
 }  // namespace hwsim

@@ -80,6 +80,8 @@ class Device final : private LoaderContext {
   void power_cycle(bool download, Millis now);
   // Drops chip output complete by `now` that the host has not taken (RFC 2217 purge).
   void discard_output(Millis now);
+  // Drops host bytes not yet delivered to the chip (RFC 2217 purge of the transmit buffer).
+  void discard_input(Millis now);
   // The disconnect_at fault fired; the server closes the link.
   bool link_lost() const { return link_lost_; }
   void clear_link_lost() { link_lost_ = false; }
@@ -128,6 +130,7 @@ class Device final : private LoaderContext {
   void stop(Millis t);
   void boot(bool download, ResetReason reason, Millis t);
   void send_text(const std::string& text, Millis at);
+  std::string spi_boot_log_with_app();
   void set_device_baud(uint32_t baud);
   void trace(Millis t, const std::string& what);
 

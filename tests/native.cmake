@@ -45,7 +45,8 @@ file(GLOB_RECURSE ENGINE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/test
 if(ENGINE_TEST_SOURCES)
   add_executable(engine_tests ${ENGINE_TEST_SOURCES})
   target_link_libraries(engine_tests PRIVATE test_support GTest::gtest_main Threads::Threads)
-  target_compile_definitions(engine_tests PRIVATE GTEST_HAS_EXCEPTIONS=0)
+  target_compile_definitions(engine_tests PRIVATE GTEST_HAS_EXCEPTIONS=0
+    ESPT_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   gtest_discover_tests(engine_tests DISCOVERY_MODE PRE_TEST)
 endif()
 

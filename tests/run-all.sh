@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite after a build (web/tools/build.sh): native unit tests through ctest,
-# node tests of the wasm API and CLI, then Playwright browser tests when there are any.
+# node tests of the wasm API and CLI, Playwright browser tests when there are any, then a short
+# seeded libFuzzer run of every fuzz target (ASan/UBSan build in build/fuzz).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,3 +10,4 @@ node --test tests/node/
 if compgen -G 'tests/browser/*.test.mjs' >/dev/null; then
   node --test tests/browser/
 fi
+bash tests/fuzz/run.sh "${ESPT_FUZZ_SECONDS:-10}"

@@ -70,3 +70,15 @@ class [[nodiscard]] Status {
   auto var##_result_ = (expr);                          \
   if (!var##_result_.ok()) return var##_result_.error(); \
   auto var = std::move(var##_result_).value()
+
+// Coroutine form of ESPT_TRY: evaluates `expr` (typically a co_await of a Task returning a
+// Status or Result) and co_returns its error. The local gets a per-line name because g++ 12
+// has mixed up same-named locals of one coroutine frame.
+#define ESPT_CO_CAT_INNER_(a, b) a##b
+#define ESPT_CO_CAT_(a, b) ESPT_CO_CAT_INNER_(a, b)
+#define ESPT_CO_TRY(expr)                                   \
+  do {                                                      \
+    auto ESPT_CO_CAT_(espt_co_r_, __LINE__) = (expr);       \
+    if (!ESPT_CO_CAT_(espt_co_r_, __LINE__).ok())           \
+      co_return ESPT_CO_CAT_(espt_co_r_, __LINE__).error(); \
+  } while (0)

@@ -5,6 +5,8 @@
 #include "core/base/bytes.h"
 #include "core/chips/chip.h"
 #include "core/cli/values.h"
+#include "core/image/address_pairs.h"
+#include "core/util/py_int.h"
 
 namespace esptool::cli {
 namespace {
@@ -44,7 +46,7 @@ Result<std::string> convert_spi_connection(std::string_view raw) {
   }
   std::string out;
   for (const auto& p : parts) {
-    auto pin = parse_auto_int(p);
+    auto pin = util::parse_auto_int(p);
     if (!pin) return bad(strprintf("%s is not a valid argument. All pins must be numeric values",
                                    text.c_str()));
     if (!out.empty()) out += ',';
@@ -59,12 +61,12 @@ Result<std::string> convert_type(const ArgSpec& spec, std::string_view raw) {
     case ValueType::kAddrFilename:
       return std::string(raw);
     case ValueType::kInt: {
-      auto v = parse_decimal_int(raw);
+      auto v = util::parse_decimal_int(raw);
       if (!v) return invalid_value("int", raw);
       return std::to_string(*v);
     }
     case ValueType::kAutoInt: {
-      auto v = parse_auto_int(raw);
+      auto v = util::parse_auto_int(raw);
       if (!v) return invalid_value("arg_auto_int", raw);
       return std::to_string(*v);
     }
@@ -72,12 +74,12 @@ Result<std::string> convert_type(const ArgSpec& spec, std::string_view raw) {
       std::string lower;
       for (char c : raw) lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
       if (lower == "all") return lower;
-      auto v = parse_auto_int(lower);
+      auto v = util::parse_auto_int(lower);
       if (!v) return invalid_value("arg_auto_size", raw);
       return std::to_string(*v);
     }
     case ValueType::kChunkSize: {
-      auto v = parse_auto_int(raw);
+      auto v = util::parse_auto_int(raw);
       if (!v) return invalid_value("arg_auto_chunk_size", raw);
       if (*v & 3) return bad("Chunk size should be a 4-byte aligned number");
       return std::to_string(*v);
@@ -110,7 +112,7 @@ Result<std::string> convert_value(const ArgSpec& spec, std::string_view raw) {
   const bool has_range = spec.max >= spec.min;
   bool allowed = true;
   if (has_range) {
-    const int64_t v = parse_decimal_int(value).value_or(spec.min - 1);
+    const int64_t v = util::parse_decimal_int(value).value_or(spec.min - 1);
     allowed = v >= spec.min && v <= spec.max;
   } else if (!spec.choices.empty()) {
     allowed = false;
@@ -125,14 +127,7 @@ Result<std::string> convert_value(const ArgSpec& spec, std::string_view raw) {
 }
 
 Status check_addr_filename_pairs(const std::vector<std::string>& words) {
-  for (size_t i = 0; i < words.size(); i += 2) {
-    if (!parse_auto_int(words[i])) {
-      return bad(strprintf("Address \"%s\" must be a number", words[i].c_str()));
-    }
-    if (i + 1 >= words.size()) {
-      return bad("Must be pairs of an address and the binary filename to write there");
-    }
-  }
+  ESPT_TRY(image::parse_address_pairs(words));
   return Status::Ok();
 }
 

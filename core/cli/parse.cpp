@@ -7,6 +7,7 @@
 #include "core/base/bytes.h"
 #include "core/cli/commands.h"
 #include "core/cli/values.h"
+#include "core/util/py_int.h"
 
 namespace esptool::cli {
 namespace {
@@ -46,7 +47,7 @@ std::optional<std::string> ParsedCommand::get(const std::string& dest) const {
 std::optional<int64_t> ParsedCommand::get_int(const std::string& dest) const {
   auto v = get(dest);
   if (!v) return std::nullopt;
-  return parse_decimal_int(*v);
+  return util::parse_decimal_int(*v);
 }
 
 bool ParsedCommand::flag(const std::string& dest) const { return get(dest).has_value(); }
@@ -61,14 +62,10 @@ std::string ParsedCommand::chip() const {
   return it == global.end() || it->second.empty() ? "auto" : it->second.back();
 }
 
-std::vector<AddressFile> ParsedCommand::address_files(const std::string& dest) const {
-  std::vector<AddressFile> out;
-  const auto words = list(dest);
-  for (size_t i = 0; i + 1 < words.size(); i += 2) {
-    // The parser has checked the addresses; keep esptool's int() value modulo 2^32.
-    out.push_back({uint32_t(parse_auto_int(words[i]).value_or(0)), words[i + 1]});
-  }
-  return out;
+std::vector<image::AddressPath> ParsedCommand::address_files(const std::string& dest) const {
+  // The parser has checked these words with the same function, so this cannot fail.
+  auto pairs = image::parse_address_pairs(list(dest));
+  return pairs.ok() ? pairs.value() : std::vector<image::AddressPath>{};
 }
 
 std::vector<std::string> ParsedCommand::input_paths() const {

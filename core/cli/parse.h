@@ -12,13 +12,9 @@
 
 #include "core/base/result.h"
 #include "core/cli/arg_parser.h"
+#include "core/image/address_pairs.h"
 
 namespace esptool::cli {
-
-struct AddressFile {
-  uint32_t address;
-  std::string path;
-};
 
 struct ParsedCommand {
   std::string command;  // "elf2image", "write_flash", ...; "help" when -h/--help was given
@@ -35,7 +31,7 @@ struct ParsedCommand {
   std::vector<std::string> list(const std::string& dest) const;
   std::string chip() const;  // --chip, "auto" by default
   // Address/file pairs of merge_bin / write_flash / verify_flash (dest "addr_filename").
-  std::vector<AddressFile> address_files(const std::string& dest = "addr_filename") const;
+  std::vector<image::AddressPath> address_files(const std::string& dest = "addr_filename") const;
   // Every file the command reads, in argument order, each once.
   std::vector<std::string> input_paths() const;
 };

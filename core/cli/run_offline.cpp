@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/cli/values.h"
+#include "core/util/py_int.h"
 #include "core/cli/version.h"
 #include "core/image/elf2image.h"
 #include "core/image/image_info.h"
@@ -89,7 +90,7 @@ Result<CommandOutput> run_make_image(const ParsedCommand& cmd, const InputFiles&
   ESPT_ASSIGN(entry, to_u32(cmd.get_int("entrypoint"), "--entrypoint"));
   o.entry = entry;
   for (size_t i = 0; i < files.size(); ++i) {
-    ESPT_ASSIGN(address, to_u32(parse_decimal_int(addresses[i]), "--segaddr"));
+    ESPT_ASSIGN(address, to_u32(util::parse_decimal_int(addresses[i]), "--segaddr"));
     ESPT_ASSIGN(data, input(inputs, files[i]));
     o.segments.emplace_back(address, *data);
   }

@@ -5,44 +5,13 @@
 #include <optional>
 
 #include "core/image/intel_hex.h"
+#include "core/util/py_int.h"
 
 namespace esptool::image {
 namespace {
 
 // esptool/loader.py ESPLoader.FLASH_SECTOR_SIZE.
 constexpr int64_t kSectorSize = 0x1000;
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-int digit_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-  return 99;
-}
-
-// Digits of `base` with single '_' separators between them (PEP 515); nullopt when malformed or
-// above 64 bits. A leading '_' is allowed only right after a base prefix (`allow_lead_sep`).
-std::optional<uint64_t> parse_digits(std::string_view s, int base, bool allow_lead_sep) {
-  if (!s.empty() && s.front() == '_' && allow_lead_sep) s.remove_prefix(1);
-  if (s.empty() || s.front() == '_' || s.back() == '_') return std::nullopt;
-  uint64_t v = 0;
-  bool saturated = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '_') {
-      if (s[i + 1] == '_') return std::nullopt;
-      continue;
-    }
-    const int d = digit_value(s[i]);
-    if (d >= base) return std::nullopt;
-    if (v > (UINT64_MAX - uint64_t(d)) / uint64_t(base)) saturated = true;
-    v = v * uint64_t(base) + uint64_t(d);
-  }
-  if (saturated) return UINT64_MAX;  // still "a number", just out of range
-  return v;
-}
 
 Error not_a_number(std::string_view text) {
   return make_error(Errc::kBadArgument, "Address \"" + std::string(text) + "\" must be a number",
@@ -52,28 +21,9 @@ Error not_a_number(std::string_view text) {
 }  // namespace
 
 Result<uint32_t> parse_address(std::string_view text) {
-  std::string_view s = text;
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  bool negative = false;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  std::optional<uint64_t> value;
-  if (s.size() >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-    value = parse_digits(s.substr(2), 16, true);
-  } else if (s.size() >= 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'O')) {
-    value = parse_digits(s.substr(2), 8, true);
-  } else if (s.size() >= 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
-    value = parse_digits(s.substr(2), 2, true);
-  } else {
-    value = parse_digits(s, 10, false);
-    // Base 0 forbids leading zeros in decimal unless the number is zero ("00" and "0_0" are ok).
-    if (value && *value != 0 && s.front() == '0') value.reset();
-  }
+  const auto value = util::parse_auto_int(text);
   if (!value) return not_a_number(text);
-  if ((negative && *value != 0) || *value > 0xFFFFFFFFull) {
+  if (*value < 0 || *value > 0xFFFFFFFFll) {
     return make_error(Errc::kBadArgument,
                       "Address \"" + std::string(text) + "\" is outside the 32-bit address space");
   }

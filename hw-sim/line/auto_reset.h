@@ -23,9 +23,14 @@ class AutoResetCircuit : public ResetLine {
   bool boot_pin_low() const override { return io0_low_; }
 
  private:
+  // Latches the strap for a boot due by `now` before the lines change again.
+  void latch(Millis now);
+
   bool en_low_ = false;
   bool io0_low_ = false;
   Millis boot_at_ = kNever;
+  bool latched_ = false;
+  bool latched_download_ = false;
 };
 
 }  // namespace hwsim

@@ -62,7 +62,8 @@ std::string reset_banner(const ChipModel& chip, ResetReason reason, bool downloa
   return text;
 }
 
-std::string spi_boot_log(const ChipModel& chip, const NorFlash& flash) {
+std::string spi_boot_log(const ChipModel& chip, const NorFlash& flash, bool* has_app) {
+  if (has_app != nullptr) *has_app = false;
   const uint32_t base = chip.bootloader_offset;
   const Bytes header = flash.read(base, 24);
   if (header[0] != kImageMagic || header[1] == 0 || header[1] > kMaxSegments) {
@@ -83,6 +84,7 @@ std::string spi_boot_log(const ChipModel& chip, const NorFlash& flash) {
     pos += 8 + len;
   }
   text += fill(chip.boot.entry_format, {{"{addr}", hex8(le32(header, 4))}});
+  if (has_app != nullptr) *has_app = true;
   return text;
 }
 

@@ -17,6 +17,7 @@ std::string reset_banner(const ChipModel& chip, ResetReason reason, bool downloa
 
 // Log of an SPI (flash) boot after the reset line: preamble and one load line per segment of
 // the 2nd-stage image and its entry, or the ROM's complaint when there is no valid image.
-std::string spi_boot_log(const ChipModel& chip, const NorFlash& flash);
+// *has_app tells whether an image was found (and would now start running).
+std::string spi_boot_log(const ChipModel& chip, const NorFlash& flash, bool* has_app = nullptr);
 
 }  // namespace hwsim

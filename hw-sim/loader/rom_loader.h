@@ -3,9 +3,9 @@
 // - status bytes: [status, error] on ESP8266, [status, error, 0, 0] on every later ROM;
 // - SYNC answers 8 times with a non-zero value; the UART follows the host's rate until the first
 //   command is understood (autobaud);
-// - FLASH_BEGIN/FLASH_DEFL_BEGIN take a 5th `encrypted` word on S2 and later (exact length
-//   enforced), erase up front and answer after the erase; data blocks land at
-//   offset + seq * block_size, are read back, and answer after the write;
+// - FLASH_BEGIN/FLASH_DEFL_BEGIN take 4 words or 5 (the `encrypted` word of S2 and later; host
+//   tools differ in when they send it), erase up front and answer after the erase; data blocks
+//   land at offset + seq * block_size, are read back, and answer after the write;
 // - ESP8266: FLASH_BEGIN attaches the flash and erases with the ROM's erase-size bug;
 // - SPI_FLASH_MD5 answers 32 lower-case hex characters; READ_FLASH_SLOW 64 bytes at a time;
 // - CHANGE_BAUDRATE answers at the old rate, then switches;
@@ -70,7 +70,6 @@ class RomLoader : public Loader {
 
   Reply begin_common(const Request& r, Millis now, bool deflate);
   bool block_ok(const Request& r, Reply& reply, uint32_t* seq) const;
-  size_t begin_length() const;
 
   LoaderContext& ctx_;
   // FLASH_BEGIN / FLASH_DEFL_BEGIN session.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/cli/values.h"
+#include "core/util/py_int.h"
 
 namespace esptool::cli {
 namespace {
@@ -219,23 +220,23 @@ TEST(ParseCommandLine, HelpAnywhereGivesHelpText) {
 }
 
 TEST(PythonInt, AutoBaseFollowsPythonIntRules) {
-  EXPECT_EQ(parse_auto_int("0x10"), 16);
-  EXPECT_EQ(parse_auto_int("0X1f"), 31);
-  EXPECT_EQ(parse_auto_int("0o17"), 15);
-  EXPECT_EQ(parse_auto_int("0b101"), 5);
-  EXPECT_EQ(parse_auto_int(" 42 "), 42);
-  EXPECT_EQ(parse_auto_int("1_000"), 1000);
-  EXPECT_EQ(parse_auto_int("0x_1f"), 31);
-  EXPECT_EQ(parse_auto_int("-5"), -5);
-  EXPECT_EQ(parse_auto_int("0"), 0);
-  EXPECT_EQ(parse_auto_int("00"), 0);
-  EXPECT_EQ(parse_auto_int("010"), std::nullopt);
-  EXPECT_EQ(parse_auto_int("0x"), std::nullopt);
-  EXPECT_EQ(parse_auto_int("1__0"), std::nullopt);
-  EXPECT_EQ(parse_auto_int("1e3"), std::nullopt);
-  EXPECT_EQ(parse_auto_int(""), std::nullopt);
-  EXPECT_EQ(parse_decimal_int("010"), 10);
-  EXPECT_EQ(parse_decimal_int("0x10"), std::nullopt);
+  EXPECT_EQ(util::parse_auto_int("0x10"), 16);
+  EXPECT_EQ(util::parse_auto_int("0X1f"), 31);
+  EXPECT_EQ(util::parse_auto_int("0o17"), 15);
+  EXPECT_EQ(util::parse_auto_int("0b101"), 5);
+  EXPECT_EQ(util::parse_auto_int(" 42 "), 42);
+  EXPECT_EQ(util::parse_auto_int("1_000"), 1000);
+  EXPECT_EQ(util::parse_auto_int("0x_1f"), 31);
+  EXPECT_EQ(util::parse_auto_int("-5"), -5);
+  EXPECT_EQ(util::parse_auto_int("0"), 0);
+  EXPECT_EQ(util::parse_auto_int("00"), 0);
+  EXPECT_EQ(util::parse_auto_int("010"), std::nullopt);
+  EXPECT_EQ(util::parse_auto_int("0x"), std::nullopt);
+  EXPECT_EQ(util::parse_auto_int("1__0"), std::nullopt);
+  EXPECT_EQ(util::parse_auto_int("1e3"), std::nullopt);
+  EXPECT_EQ(util::parse_auto_int(""), std::nullopt);
+  EXPECT_EQ(util::parse_decimal_int("010"), 10);
+  EXPECT_EQ(util::parse_decimal_int("0x10"), std::nullopt);
 }
 
 TEST(PythonInt, FlashSizeBytesTakesMegabytesAndKilobytesOnly) {

@@ -25,5 +25,5 @@ for src in "$root"/tests/fuzz/fuzz_*.cpp; do
   seed_dir="$seeds/$name"
   [ -d "$seed_dir" ] || seed_dir=""
   echo "fuzz: $name for ${seconds}s"
-  "$build/$name" -max_total_time="$seconds" -max_len=131072 -timeout=5 "$corpus" $seed_dir 2>&1 | tail -1
+  "$build/$name" -max_total_time="$seconds" -seed=1 -max_len=131072 -timeout=5 "$corpus" $seed_dir 2>&1 | tail -1
 done

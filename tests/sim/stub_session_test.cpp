@@ -107,3 +107,78 @@ TEST(StubSession, SyncUploadStubWriteCompressedReadBackAndVerify) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every simulated chip, ROM-only and with the stub: write, read back, MD5.
+class EveryChip : public ::testing::TestWithParam<const hwsim::ChipModel*> {};
+
+std::string chip_name(const ::testing::TestParamInfo<const hwsim::ChipModel*>& info) {
+  return std::string(info.param->key);
+}
+
+TEST_P(EveryChip, RomWritesUncompressedBlocksAndTheStubWritesCompressedOnesThatReadBackEqual) {
+  const hwsim::ChipModel& chip = *GetParam();
+  hwsim::DeviceOptions options;
+  options.chip = &chip;
+  hwsim::Device device(options);
+  Host host(device);
+  host.flush(30);
+  ASSERT_TRUE(host.sync().has_value());
+  const size_t rom_status = chip.rom_status_bytes;
+
+  // ROM: attach (FLASH_BEGIN(0,0) on the ESP8266), then 0x400-byte blocks.
+  const Bytes image = firmware_like(3000, 11);
+  const Bytes begin_tail = chip.rom_begin_has_encrypt_word ? le32_bytes({0}) : Bytes{};
+  if (chip.rom_opcodes & hwsim::op_bit(0x0D)) {
+    ASSERT_TRUE(host.call(0x0D, le32_bytes({0, 0})));
+  }
+  Bytes begin = le32_bytes({0x1000, 3, 0x400, 0x20000});
+  begin.insert(begin.end(), begin_tail.begin(), begin_tail.end());
+  auto reply = host.call(0x02, begin, 30000);
+  ASSERT_TRUE(reply);
+  ASSERT_EQ(reply->status(rom_status, 0), 0);
+  for (uint32_t seq = 0; seq < 3; ++seq) {
+    Bytes block(image.begin() + seq * 0x400, image.begin() + std::min<size_t>((seq + 1) * 0x400, image.size()));
+    block.resize(0x400, 0xFF);
+    reply = host.call(simtest::data_request(0x03, block, seq));
+    ASSERT_TRUE(reply);
+    ASSERT_EQ(reply->status(rom_status, 0), 0) << "block " << seq;
+  }
+  EXPECT_EQ(Bytes(device.flash().contents().begin() + 0x20000, device.flash().contents().begin() + 0x20000 + 3000),
+            image);
+  if (chip.rom_opcodes & hwsim::op_bit(0x13)) {
+    reply = host.call(0x13, le32_bytes({0x20000, 3000, 0, 0}));
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(std::string(reply->data.begin(), reply->data.begin() + 32), hwsim::to_hex(hwsim::md5(image)));
+  }
+
+  // Stub: compressed write, streaming read, MD5.
+  const std::optional<Bytes> greeting = upload_fake_stub(host);
+  ASSERT_TRUE(greeting);
+  ASSERT_EQ(*greeting, (Bytes{'O', 'H', 'A', 'I'}));
+  const Bytes big = firmware_like(40000, 5);
+  const Bytes z = simtest::zlib_compress(big);
+  reply = host.call(0x10, le32_bytes({static_cast<uint32_t>(big.size()), 1, 0x4000, 0x30000}));
+  ASSERT_EQ(reply->status(kStubStatus, 0), 0);
+  reply = host.call(simtest::data_request(0x11, z, 0));
+  ASSERT_EQ(reply->status(kStubStatus, 0), 0);
+  ASSERT_TRUE(host.call(0x0A, le32_bytes({0x40001000})));
+  EXPECT_EQ(stub_md5(host, 0x30000, static_cast<uint32_t>(big.size())), hwsim::to_hex(hwsim::md5(big)));
+  reply = host.call(0xD2, le32_bytes({0x30000, 5000, 0x1000, 64}));
+  ASSERT_EQ(reply->status(kStubStatus, 0), 0);
+  Bytes back;
+  while (back.size() < 5000) {
+    const auto packet = host.read_frame();
+    ASSERT_TRUE(packet);
+    back.insert(back.end(), packet->begin(), packet->end());
+    host.send(le32_bytes({static_cast<uint32_t>(back.size())}));
+  }
+  ASSERT_TRUE(host.read_frame());  // digest
+  EXPECT_EQ(back, Bytes(big.begin(), big.begin() + 5000));
+}
+
+INSTANTIATE_TEST_SUITE_P(Chips, EveryChip, ::testing::ValuesIn(hwsim::all_chips().begin(), hwsim::all_chips().end()),
+                         chip_name);
+
+}  // namespace

@@ -50,8 +50,11 @@ Bytes data_request(uint8_t op, std::span<const uint8_t> payload, uint32_t seq) {
 }
 
 Bytes sync_payload() {
-  Bytes data{0x07, 0x07, 0x12, 0x20};
-  data.insert(data.end(), 32, 0x55);
+  Bytes data(36, 0x55);
+  data[0] = 0x07;
+  data[1] = 0x07;
+  data[2] = 0x12;
+  data[3] = 0x20;
   return data;
 }
 

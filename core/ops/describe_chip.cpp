@@ -1,0 +1,83 @@
+#include "core/ops/describe_chip.h"
+
+#include <algorithm>
+
+#include "core/chips/crystal.h"
+#include "core/chips/identity.h"
+#include "core/chips/mac.h"
+
+namespace esptool::ops {
+
+using engine::Link;
+using engine::Task;
+
+Task<Status> read_registers(Link& link, std::vector<uint32_t> addresses, chips::RegisterValues& values) {
+  for (uint32_t address : addresses) {
+    if (values.has(address)) continue;
+    Result<uint32_t> word = co_await link.read_reg(address);
+    if (!word.ok()) co_return word.error();
+    values.set(address, word.value());
+  }
+  co_return Status::Ok();
+}
+
+Task<Status> describe_chip(Link& link) {
+  const engine::Session& s = link.session();
+  if (s.chip == nullptr || s.secure_download_mode) co_return Status::Ok();
+  const chips::ChipInfo& chip = *s.chip;
+  std::vector<uint32_t> wanted = chips::identity_registers(chip);
+  for (uint32_t a : chips::crystal_registers(chip)) wanted.push_back(a);
+  for (uint32_t a : chips::mac_registers(chip)) wanted.push_back(a);
+  chips::RegisterValues values;
+  ESPT_CO_TRY(co_await read_registers(link, wanted, values));
+
+  const std::string description = chips::chip_description(chip, values);
+  link.log("Chip is " + description);
+  link.log("Features: " + chips::features_text(chips::chip_features(chip, values)));
+  uint32_t clkdiv = 0;
+  if (chip.crystal.fixed_mhz == 0) clkdiv = values.at(chip.crystal.uart_clkdiv_reg);
+  const chips::Crystal crystal = chips::crystal_mhz(chip, clkdiv, s.baud);
+  if (!crystal.warning.empty()) link.log(crystal.warning);
+  link.log(strprintf("Crystal is %uMHz", crystal.mhz));
+  Result<chips::MacAddresses> mac = chips::decode_mac(chip, values);
+  if (!mac.ok()) co_return mac.error();
+  for (const std::string& line : chips::mac_lines(mac.value())) link.log(line);
+
+  nlohmann::json& facts = link.report().facts;
+  facts["chip"] = chip.name;
+  facts["description"] = description;
+  facts["features"] = chips::chip_features(chip, values);
+  facts["crystal_mhz"] = crystal.mhz;
+  facts["mac"] = chips::format_mac(mac.value().base);
+  const chips::Revision rev = chips::decode_revision(chip, values);
+  facts["revision"] = strprintf("v%u.%u", rev.major, rev.minor);
+  co_return Status::Ok();
+}
+
+Task<Status> print_mac(Link& link) {
+  const chips::ChipInfo& chip = *link.session().chip;
+  chips::RegisterValues values;
+  ESPT_CO_TRY(co_await read_registers(link, chips::mac_registers(chip), values));
+  Result<chips::MacAddresses> mac = chips::decode_mac(chip, values);
+  if (!mac.ok()) co_return mac.error();
+  for (const std::string& line : chips::mac_lines(mac.value())) link.log(line);
+  link.report().facts["mac"] = chips::format_mac(mac.value().base);
+  co_return Status::Ok();
+}
+
+Task<Status> print_chip_id(Link& link) {
+  const chips::ChipInfo& chip = *link.session().chip;
+  if (!chips::has_chip_id(chip)) {
+    link.log(strprintf("Warning: %s has no Chip ID. Reading MAC instead.", chip.name));
+    Status mac = co_await print_mac(link);
+    co_return mac;
+  }
+  chips::RegisterValues values;
+  ESPT_CO_TRY(co_await read_registers(link, chips::mac_registers(chip), values));
+  const uint32_t id = chips::esp8266_chip_id(chip, values);
+  link.log(strprintf("Chip ID: 0x%08x", id));
+  link.report().facts["chip_id"] = id;
+  co_return Status::Ok();
+}
+
+}  // namespace esptool::ops

@@ -1,0 +1,232 @@
+// Theory of operation: the order follows esptool.py v4.8.1's main() (reset-and-boot.md §3-§5,
+// serial-protocol.md §18): connect, describe, stub, baud, flash preparation, the command, then
+// --after. Each step is its own op; this file only sequences them and maps command names.
+#include "core/ops/device_command.h"
+
+#include <algorithm>
+
+#include "core/chips/identity.h"
+#include "core/chips/security.h"
+#include "core/chips/usb.h"
+#include "core/flash/jedec.h"
+#include "core/ops/attach_flash.h"
+#include "core/ops/change_baud.h"
+#include "core/ops/connect.h"
+#include "core/ops/describe_chip.h"
+#include "core/ops/erase.h"
+#include "core/ops/memory.h"
+#include "core/ops/read_flash.h"
+#include "core/ops/reset_after.h"
+#include "core/ops/run_stub.h"
+#include "core/ops/spi_flash_command.h"
+#include "core/ops/verify_flash.h"
+#include "core/stub/stub_json.h"
+#include "core/proto/commands.h"
+#include "core/proto/timeouts.h"
+
+namespace esptool::ops {
+namespace {
+
+using engine::Link;
+using engine::Task;
+
+constexpr uint32_t kReadAll = 0xFFFFFFFF;
+const char* const kCommands[] = {"write_flash", "read_flash", "erase_flash", "erase_region",
+                                 "verify_flash", "read_mac", "chip_id", "flash_id",
+                                 "get_security_info", "read_mem", "write_mem", "dump_mem",
+                                 "load_ram", "run", "read_flash_status", "write_flash_status"};
+
+// "4MB" / "512KB": the spelling esptool's flash-size arguments use.
+std::string size_name(uint32_t bytes) {
+  return bytes >= (1u << 20) ? strprintf("%uMB", bytes >> 20) : strprintf("%uKB", bytes >> 10);
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+bool takes_flash_size(const std::string& c) {
+  return c == "write_flash" || c == "read_flash" || c == "verify_flash";
+}
+
+Task<Status> start_stub(Link& link, const DeviceRequest& req) {
+  engine::Session& s = link.session();
+  if (s.is_stub) {
+    link.log("Stub is already running. No upload is necessary.");
+    co_return Status::Ok();
+  }
+  chips::RegisterValues values;
+  ESPT_CO_TRY(co_await read_registers(link, chips::revision_registers(*s.chip), values));
+  const chips::Revision rev = chips::decode_revision(*s.chip, values);
+  if (chips::stub_disabled(*s.chip, rev, s.secure_download_mode)) co_return Status::Ok();
+  const char* file = chips::stub_file(*s.chip, rev);
+  auto it = file ? req.stubs.find(file) : req.stubs.end();
+  if (it == req.stubs.end()) {
+    link.log(strprintf("WARNING: no flasher stub for %s was supplied; continuing with the ROM loader.",
+                       s.chip->name));
+    co_return Status::Ok();
+  }
+  Result<stub::StubImage> image = stub::parse_stub_json(it->second);
+  if (!image.ok()) co_return image.error();
+  Status started = co_await run_stub(link, image.value());
+  co_return started;
+}
+
+// "Configuring flash size...": detect via JEDEC id, send SPI_SET_PARAMS (serial-protocol.md §8).
+Task<Result<std::optional<uint32_t>>> configure_flash_size(Link& link, const std::string& requested) {
+  engine::Session& s = link.session();
+  link.log("Configuring flash size...");
+  std::optional<uint32_t> size;
+  if (requested != "detect" && requested != "keep") {
+    size = flash::flash_size_bytes(requested);
+    if (!size) co_return make_error(Errc::kBadArgument, "Unknown flash size '" + requested + "'");
+  } else if (!s.secure_download_mode) {
+    Result<uint32_t> id = co_await read_flash_id(link);
+    if (!id.ok()) co_return id.error();
+    const char* name = flash::flash_size_from_jedec(id.value());
+    if (name != nullptr) {
+      size = flash::flash_size_bytes(name);
+    } else {
+      link.log(strprintf("WARNING: Could not auto-detect Flash size (FlashID=0x%x, SizeID=0x%x), "
+                         "defaulting to 4MB",
+                         id.value(), (id.value() >> 16) & 0xFF));
+      size = 4u << 20;
+    }
+  }
+  const bool rom_8266 = !s.is_stub && s.chip->is_esp8266;
+  if (size && !rom_8266) {
+    proto::SpiSetParams params{*size};
+    Result<Bytes> r = co_await link.call(params, proto::kDefaultTimeoutMs);
+    if (!r.ok()) co_return r.error();
+  }
+  co_return size;
+}
+
+Task<Status> flash_id_command(Link& link) {
+  Result<uint32_t> id = co_await read_flash_id(link);
+  if (!id.ok()) co_return id.error();
+  for (const std::string& line : split_lines(flash::flash_id_text(id.value()))) link.log(line);
+  link.report().facts["flash_id"] = id.value();
+  co_return Status::Ok();
+}
+
+Task<Status> security_info_command(Link& link) {
+  Result<Bytes> payload = co_await link.call(proto::Opcode::kGetSecurityInfo, Bytes{}, proto::kDefaultTimeoutMs);
+  if (!payload.ok()) co_return payload.error();
+  Result<chips::SecurityInfo> info = chips::parse_security_info(payload.value());
+  if (!info.ok()) co_return info.error();
+  for (const std::string& line : split_lines(chips::security_info_text(*link.session().chip, info.value())))
+    link.log(line);
+  co_return Status::Ok();
+}
+
+Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t> flash_size) {
+  const std::string& c = req.command;
+  image::FlashParamsRequest params{req.flash_mode, req.flash_freq, req.flash_size};
+  if (params.size == "detect") params.size = flash_size ? size_name(*flash_size) : "keep";
+  if (c == "write_flash") {
+    WriteFlashOptions o;
+    o.compress = req.compress;
+    o.verify = req.verify;
+    o.skip_unchanged = req.skip_unchanged;
+    o.erase_all = req.erase_all;
+    o.force = req.force;
+    o.flash_params = params;
+    o.flash_end = flash_size;
+    Status w = co_await write_flash(link, std::move(req.files), o);
+    co_return w;
+  }
+  if (c == "read_flash") {
+    uint32_t size = req.size;
+    if (size == kReadAll) {
+      if (!flash_size) co_return make_error(Errc::kBadArgument, "Cannot read ALL: the flash size is unknown");
+      size = *flash_size - req.address;
+    }
+    const engine::Millis start = link.now();
+    Result<Bytes> data = co_await read_flash(link, req.address, size);
+    if (!data.ok()) co_return data.error();
+    const double seconds = (link.now() - start) / 1000.0;
+    link.log(strprintf("Read %u bytes at 0x%08x in %.1f seconds (%.1f kbit/s)...", size, req.address,
+                       seconds, seconds > 0 ? size / seconds * 8 / 1000 : 0.0));
+    link.report().data = std::move(data.value());
+    co_return Status::Ok();
+  }
+  if (c == "verify_flash") {
+    Status v = co_await verify_flash(link, std::move(req.files), params, req.diff);
+    co_return v;
+  }
+  if (c == "erase_flash") { Status e = co_await erase_flash(link); co_return e; }
+  if (c == "erase_region") { Status e = co_await erase_region(link, req.address, req.size); co_return e; }
+  if (c == "read_mac") { Status m = co_await print_mac(link); co_return m; }
+  if (c == "chip_id") { Status i = co_await print_chip_id(link); co_return i; }
+  if (c == "flash_id") { Status f = co_await flash_id_command(link); co_return f; }
+  if (c == "get_security_info") { Status g = co_await security_info_command(link); co_return g; }
+  if (c == "read_mem") { Status r = co_await read_mem(link, req.address); co_return r; }
+  if (c == "write_mem") { Status w = co_await write_mem(link, req.address, req.value, req.mask); co_return w; }
+  if (c == "dump_mem") { Status d = co_await dump_mem(link, req.address, req.size); co_return d; }
+  if (c == "load_ram") { Status l = co_await load_ram(link, req.image); co_return l; }
+  if (c == "run") { Status r = co_await run_app(link); co_return r; }
+  if (c == "read_flash_status") {
+    Result<uint32_t> st = co_await read_flash_status(link, req.status_bytes);
+    if (!st.ok()) co_return st.error();
+    link.log(strprintf("Status value: 0x%04x", st.value()));
+    co_return Status::Ok();
+  }
+  // write_flash_status
+  const int digits = int(req.status_bytes * 2);
+  const uint32_t value = req.value & uint32_t((uint64_t(1) << (req.status_bytes * 8)) - 1);
+  Result<uint32_t> before = co_await read_flash_status(link, req.status_bytes);
+  if (!before.ok()) co_return before.error();
+  link.log(strprintf("Initial flash status: 0x%0*x", digits, before.value()));
+  link.log(strprintf("Setting flash status: 0x%0*x", digits, value));
+  ESPT_CO_TRY(co_await write_flash_status(link, value, req.status_bytes, req.non_volatile));
+  Result<uint32_t> after = co_await read_flash_status(link, req.status_bytes);
+  if (!after.ok()) co_return after.error();
+  link.log(strprintf("After flash status:   0x%0*x", digits, after.value()));
+  co_return Status::Ok();
+}
+
+}  // namespace
+
+Task<Status> run_device_command(Link& link, DeviceRequest req) {
+  if (std::find(std::begin(kCommands), std::end(kCommands), req.command) == std::end(kCommands)) {
+    co_return make_error(Errc::kBadArgument, "Unknown device command '" + req.command + "'");
+  }
+  ConnectOptions connect_opts;
+  connect_opts.chip = req.chip;
+  connect_opts.before = req.before;
+  connect_opts.attempts = req.connect_attempts;
+  connect_opts.usb_jtag_serial = req.usb_jtag_serial;
+  connect_opts.initial_baud = req.before == "no_reset_no_sync" ? req.baud : std::min<uint32_t>(115200, req.baud);
+  ESPT_CO_TRY(co_await connect(link, connect_opts));
+  ESPT_CO_TRY(co_await describe_chip(link));
+  if (!req.no_stub) ESPT_CO_TRY(co_await start_stub(link, req));
+  ESPT_CO_TRY(co_await change_baud(link, req.baud));
+  if (!link.session().is_stub || req.spi_connection) {
+    ESPT_CO_TRY(co_await attach_flash(link, req.spi_connection));
+  }
+  std::optional<uint32_t> flash_size;
+  if (takes_flash_size(req.command)) {
+    Result<std::optional<uint32_t>> size = co_await configure_flash_size(link, req.flash_size);
+    if (!size.ok()) co_return size.error();
+    flash_size = size.value();
+  }
+  ESPT_CO_TRY(co_await run_command(link, req, flash_size));
+  if (req.command == "load_ram") {
+    link.log("Exiting immediately.");
+    co_return Status::Ok();
+  }
+  const bool uses_usb = req.usb_jtag_serial;
+  Status done = co_await reset_after(link, req.after, uses_usb);
+  co_return done;
+}
+
+}  // namespace esptool::ops
