@@ -6,6 +6,14 @@
 set(CMAKE_CXX_FLAGS_RELEASE "-O2 -DNDEBUG")
 set(CMAKE_C_FLAGS_RELEASE "-O2 -DNDEBUG")
 
+# Debian's em++ (clang 14) loses a coroutine resumption at -O2: after detect_chip's co_return on
+# the --chip path, the awaiting connect() never continued and the engine stalled with no action
+# (seen against hw-sim; fine at -O0/-O1 and with g++ 12). The coroutine code builds at -O1;
+# the CPU-bound code (image tools, digests, zlib) keeps -O2.
+file(GLOB ESPT_CORO_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/engine/*.cpp
+  ${CMAKE_SOURCE_DIR}/core/ops/*.cpp)
+set_source_files_properties(${ESPT_CORO_SOURCES} PROPERTIES COMPILE_OPTIONS -O1)
+
 # nlohmann_json is header-only; /usr/include itself must not be on the path (it would shadow
 # the wasm sysroot), so point at a build-local folder holding a link to just that directory.
 set(ESPT_INCLUDE_LINKS ${CMAKE_BINARY_DIR}/include-links)

@@ -5,9 +5,12 @@
 
 #include "core/cli/values.h"
 #include "core/ops/check_request.h"
+#include "core/util/py_int.h"
 
 namespace esptool::cli {
 namespace {
+
+using util::parse_decimal_int;
 
 // DeviceRequest::size for read_flash/erase_region "ALL".
 constexpr uint32_t kSizeAll = 0xFFFFFFFF;
@@ -96,7 +99,7 @@ Status fill_globals(const ParsedCommand& cmd, ops::DeviceRequest& r) {
 }
 
 Status fill_flash_files(const ParsedCommand& cmd, const InputFiles& inputs, ops::DeviceRequest& r) {
-  for (const AddressFile& f : cmd.address_files()) {
+  for (const image::AddressPath& f : cmd.address_files()) {
     auto it = inputs.find(f.path);
     if (it == inputs.end()) {
       return make_error(Errc::kFileNotFound,

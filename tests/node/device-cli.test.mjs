@@ -106,13 +106,14 @@ for (const chip of ['esp32', 'esp32c3']) {
       test('memory commands: write_mem, read_mem, dump_mem, load_ram', async () => {
         const ram = chip === 'esp32' ? 0x3ffb0000 : 0x3fc80000;
         const hex = `0x${ram.toString(16)}`;
-        const w = await cli(['write_mem', hex, '0x12345678']);
+        // RAM does not survive a reset: keep the chip in its loader between the commands.
+        const w = await cli(['--after', 'no_reset_stub', 'write_mem', hex, '0x12345678']);
         ok(w);
         assert.match(w.stdout, new RegExp(`\\nWrote 12345678, mask ffffffff to ${ram.toString(16)}\\n`));
-        const r = await cli(['read_mem', hex]);
+        const r = await cli(['--before', 'no_reset', '--after', 'no_reset_stub', 'read_mem', hex]);
         ok(r);
         assert.match(r.stdout, new RegExp(`\\n${hex} = 0x12345678\\n`));
-        const d = await cli(['dump_mem', hex, '2048', 'mem.bin']);
+        const d = await cli(['--before', 'no_reset', '--after', 'no_reset_stub', 'dump_mem', hex, '2048', 'mem.bin']);
         ok(d);
         assert.match(d.stdout, /\n1024 bytes read\.\.\. \(50 %\)\n2048 bytes read\.\.\. \(100 %\)\nRead 2048 bytes\nDone!\n/);
         const dumped = readFileSync(join(dir, 'mem.bin'));

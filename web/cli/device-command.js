@@ -94,7 +94,11 @@ export async function runDeviceCli(m, args, env) {
     return fatal(error?.message ?? String(error));
   } finally {
     process.off('SIGINT', onSigint);
-    session.delete();
     await io.close().catch(() => {});
+    try {
+      session.delete();
+    } catch {
+      // a wasm abort already reported above leaves nothing to free
+    }
   }
 }
