@@ -1,3 +1,4 @@
+// Device: event loop over boots, timers, frames and line bytes; the LoaderContext the loaders use.
 #include "hw-sim/device.h"
 
 #include <algorithm>
@@ -126,8 +127,8 @@ Millis Device::next_frame_time() const {
 }
 
 Millis Device::next_event_time() const {
-  return std::min({uart_.next_tx_time(), uart_.next_rx_time(), next_frame_time(),
-                   next_timer_time(), reset_line_->next_boot_time()});
+  return std::min({uart_.next_tx_time(), uart_.next_rx_time(), next_frame_time(), next_timer_time(),
+                   reset_line_->next_boot_time()});
 }
 
 void Device::advance(Millis now) {
@@ -199,14 +200,15 @@ std::string Device::spi_boot_log_with_app() {
   // The application then talks at its own rate and in its own format: to a host listening for
   // the loader it is line noise (deterministic, from the seed).
   if (has_app) {
-    for (size_t i = 0; i < kAppNoiseBytes; ++i) text.push_back(static_cast<char>(line_rng_.next_byte()));
+    for (size_t i = 0; i < kAppNoiseBytes; ++i)
+      text.push_back(static_cast<char>(line_rng_.next_byte()));
   }
   return text;
 }
 
 void Device::send_text(const std::string& text, Millis at) {
-  const Bytes bytes = faults_.on_tx(std::span<const uint8_t>(
-      reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+  const Bytes bytes = faults_.on_tx(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
   uart_.device_send(bytes, at);
 }
 

@@ -1,3 +1,4 @@
+// FaultInjector: per-byte faults in both directions, drawn from one seeded RNG.
 #include "hw-sim/fault/fault_injector.h"
 
 namespace hwsim {

@@ -13,12 +13,12 @@
 namespace hwsim {
 
 struct RxFault {
-  bool deliver = true;     // false: the byte is lost
-  uint8_t value = 0;       // possibly bit-flipped byte
+  bool deliver = true;  // false: the byte is lost
+  uint8_t value = 0;    // possibly bit-flipped byte
   bool has_garbage = false;
-  uint8_t garbage = 0;     // an extra byte the chip sees after this one
-  bool reset = false;      // reset_at reached with this byte
-  bool disconnect = false; // disconnect_at reached with this byte
+  uint8_t garbage = 0;      // an extra byte the chip sees after this one
+  bool reset = false;       // reset_at reached with this byte
+  bool disconnect = false;  // disconnect_at reached with this byte
 };
 
 class FaultInjector {

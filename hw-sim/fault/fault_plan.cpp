@@ -1,3 +1,4 @@
+// FaultPlan parsing: `kind=value` items separated by commas; one sentence per error.
 #include "hw-sim/fault/fault_plan.h"
 
 #include <cerrno>
@@ -38,9 +39,10 @@ std::optional<FaultPlan> parse_fault_plan(std::string_view spec, std::string* er
     if (item.empty()) continue;
     const size_t eq = item.find('=');
     const std::string_view kind = item.substr(0, eq);
-    const std::string_view value = eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
-    double* probability = kind == "flip" ? &plan.flip
-                          : kind == "drop" ? &plan.drop
+    const std::string_view value =
+        eq == std::string_view::npos ? std::string_view() : item.substr(eq + 1);
+    double* probability = kind == "flip"      ? &plan.flip
+                          : kind == "drop"    ? &plan.drop
                           : kind == "garbage" ? &plan.garbage
                                               : nullptr;
     bool ok = false;

@@ -1,9 +1,11 @@
+// Command-line parsing for the hw-sim server.
 #include "hw-sim/server/options.h"
+
+#include <strings.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <strings.h>
 
 #include "hw-sim/chips/chip_model.h"
 
@@ -33,7 +35,8 @@ std::optional<uint64_t> number(const std::string& v) {
 
 std::string chip_list() {
   std::string list;
-  for (const ChipModel* chip : all_chips()) list += (list.empty() ? "" : ", ") + std::string(chip->key);
+  for (const ChipModel* chip : all_chips())
+    list += (list.empty() ? "" : ", ") + std::string(chip->key);
   return list;
 }
 
@@ -50,8 +53,10 @@ std::optional<uint32_t> parse_size(const std::string& text) {
     }
     return false;
   };
-  if (strip("MB") || strip("M")) unit = 1024 * 1024;
-  else if (strip("KB") || strip("K")) unit = 1024;
+  if (strip("MB") || strip("M"))
+    unit = 1024 * 1024;
+  else if (strip("KB") || strip("K"))
+    unit = 1024;
   const std::optional<uint64_t> n = number(digits);
   if (!n || *n * unit > 0x80000000ull || *n == 0) return std::nullopt;
   return static_cast<uint32_t>(*n * unit);

@@ -19,7 +19,8 @@ FaultPlan parse(const char* spec) {
 }
 
 TEST(FaultPlan, ParsesEveryKind) {
-  const FaultPlan plan = parse("flip=0.01,drop=0.002,garbage=0.5,delay_ms=20,reset_at=100,disconnect_at=7");
+  const FaultPlan plan =
+      parse("flip=0.01,drop=0.002,garbage=0.5,delay_ms=20,reset_at=100,disconnect_at=7");
   EXPECT_DOUBLE_EQ(plan.flip, 0.01);
   EXPECT_DOUBLE_EQ(plan.drop, 0.002);
   EXPECT_DOUBLE_EQ(plan.garbage, 0.5);
