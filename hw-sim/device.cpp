@@ -7,6 +7,7 @@
 #include "hw-sim/base/check.h"
 #include "hw-sim/line/auto_reset.h"
 #include "hw-sim/line/usb_serial_jtag.h"
+#include "hw-sim/loader/packet.h"
 #include "hw-sim/loader/rom_loader.h"
 #include "hw-sim/loader/stub_loader.h"
 
@@ -304,7 +305,27 @@ void Device::dispatch_frame(Millis t) {
   frames_.pop_front();
   if (!loader_) return;
   trace(t, "host>chip " + describe_frame(frame.bytes));
+  if (inject_command_error(frame.bytes, t)) return;
   cpu_free_at_ = std::max(t, loader_->handle(frame.bytes, t));
+}
+
+bool Device::inject_command_error(std::span<const uint8_t> frame, Millis t) {
+  if (frame.size() < 8 || frame[0] != 0x00) return false;
+  const uint8_t code = faults_.on_command(frame[1]);
+  if (code == 0) return false;
+  // The loader's own status layout: ROM [1, code (, 0, 0)], stub [code, 0].
+  Bytes status;
+  if (loader_->is_stub()) {
+    status = {code, 0};
+  } else {
+    status.assign(chip_.rom_status_bytes, 0);
+    status[0] = 1;
+    status[1] = code;
+  }
+  trace(t, "fault: command answered with an error");
+  send_frame(build_reply(frame[1], 0, {}, status), t + kCommandOverhead);
+  cpu_free_at_ = t + kCommandOverhead;
+  return true;
 }
 
 // ---- LoaderContext ---------------------------------------------------------------------------

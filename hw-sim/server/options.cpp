@@ -16,7 +16,8 @@ constexpr const char* kUsage =
     "usage: hw-sim --chip CHIP --port N --protocol rfc2217|raw [--flash-size 4MB]\n"
     "              [--baud-pacing on|off] [--faults SPEC] [--seed N] [--flash-file F]\n"
     "              [--usb-jtag-serial] [--reset-bridge on|off] [-v]\n"
-    "faults SPEC: comma-separated flip=P,drop=P,garbage=P,delay_ms=N,reset_at=N,disconnect_at=N";
+    "faults SPEC: comma-separated flip=P,drop=P,garbage=P,delay_ms=N,reset_at=N,disconnect_at=N,\n"
+    "             drop_byte=N,flip_byte=N,error=OP:CODE:K";
 
 std::optional<bool> on_off(const std::string& v) {
   if (v == "on") return true;

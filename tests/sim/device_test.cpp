@@ -196,3 +196,19 @@ TEST(Device, GarbleFreeRunsAreReproducibleBySeed) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Device, CommandErrorFaultAnswersInTheLoadersOwnStatusLayout) {
+  hwsim::DeviceOptions o;
+  std::string error;
+  o.faults = *hwsim::parse_fault_plan("error=0x0A:0x07:1,error=0x0A:0xC1:2", &error);
+  Rig rig("esp32", o);
+  ASSERT_TRUE(rig.sync());
+  EXPECT_EQ(rig.call(0x0A, le32_bytes({0x40001000}))->data, (Bytes{1, 0x07, 0, 0})) << "ROM form";
+  ASSERT_TRUE(rig.run_fake_stub(0x40380000));
+  EXPECT_EQ(rig.call(0x0A, le32_bytes({0x40001000}))->data, (Bytes{0xC1, 0})) << "stub form";
+  EXPECT_EQ(rig.call(0x0A, le32_bytes({0x40001000}))->value, 0x00F01D83u) << "third call is fine";
+}
+
+}  // namespace
