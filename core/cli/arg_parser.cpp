@@ -63,6 +63,7 @@ class Parser {
   Result<Classified> classify(const std::string& arg) const;
   std::vector<OptionMatch> prefix_matches(const std::string& arg) const;
   Status store(const ArgSpec& spec, const std::string& raw);
+  Status store_pairs(const ArgSpec& spec, const std::vector<std::string>& words);
   Status consume_option(const OptionMatch& m, const std::vector<std::string>& args,
                         const std::vector<Classified>& kinds, size_t& i);
   Status consume_positionals(const std::vector<std::string>& run, size_t& used);
@@ -158,6 +159,13 @@ Status Parser::store(const ArgSpec& spec, const std::string& raw) {
   return Status::Ok();
 }
 
+Status Parser::store_pairs(const ArgSpec& spec, const std::vector<std::string>& words) {
+  Status ok = check_addr_filename_pairs(words);
+  if (!ok.ok()) return fail_arg(spec, ok.error().message());
+  out_.values[spec.dest] = words;
+  return Status::Ok();
+}
+
 Status Parser::consume_option(const OptionMatch& m, const std::vector<std::string>& args,
                               const std::vector<Classified>& kinds, size_t& i) {
   const ArgSpec& spec = *m.spec;
@@ -181,10 +189,7 @@ Status Parser::consume_option(const OptionMatch& m, const std::vector<std::strin
     std::vector<std::string> words;
     while (i < args.size() && !kinds[i].is_option && i != dashdash_at_) words.push_back(args[i++]);
     if (words.empty()) return fail_arg(spec, "expected at least one argument");
-    Status ok = check_addr_filename_pairs(words);
-    if (!ok.ok()) return fail_arg(spec, ok.error().message());
-    out_.values[spec.dest] = words;
-    return Status::Ok();
+    return store_pairs(spec, words);
   }
   const bool has_next = i < args.size() && !kinds[i].is_option && i != dashdash_at_;
   if (!has_next) {
@@ -223,9 +228,7 @@ Status Parser::consume_positionals(const std::vector<std::string>& run, size_t& 
     used += take;
     ++next_positional_;
     if (spec.type == ValueType::kAddrFilename) {
-      Status ok = check_addr_filename_pairs(words);
-      if (!ok.ok()) return fail_arg(spec, ok.error().message());
-      out_.values[spec.dest] = words;
+      ESPT_TRY(store_pairs(spec, words));
     } else if (!words.empty()) {
       ESPT_TRY(store(spec, words[0]));
     }

@@ -1,4 +1,222 @@
-// `npm run bench`: wall time and peak memory of the offline tools in the wasm build, and the
-// page's transfer size. The measurements are being written (issue #2); this entry point exists
-// so the script runs.
-console.log('esptool-wasm bench: no benchmarks yet');
+// `npm run bench`: wall time and peak memory of the offline tools (elf2image, image_info,
+// merge_bin) on a ~4 MB app in the wasm build under Node, the same through the Node CLI and the
+// native CLI for comparison, and the page's transfer size. Prints markdown tables and writes the
+// raw figures to build/bench/results.json.
+//   node tests/bench/run.mjs [--reps N] [--cli-reps M]
+// Every measurement runs in a fresh process (peak RSS is per operation); figures are medians of
+// N runs of each API measurement (default 5) and M of each CLI one (default 3: they repeat the
+// API's work with process start-up added, and the bench should stay near a minute). Inputs are
+// generated (make_fixtures), never committed.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { wasmOps } from './ops.mjs';
+import { pageTransferSize } from './page-size.mjs';
+import { cliTable, machine, pageTable, wasmTable } from './report.mjs';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const at = (...p) => join(root, ...p);
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && Number(argv[i + 1]) > 0 ? Number(argv[i + 1]) : fallback;
+};
+const reps = option('--reps', 5);
+const cliReps = option('--cli-reps', 3);
+const benchDir = at('build/bench');
+const inputDir = join(benchDir, 'inputs');
+const outDir = join(benchDir, 'out');
+
+const tools = {
+  makeFixtures: at('build/native/make_fixtures'),
+  native: at('build/native/esptool_native'),
+  wasmCli: at('web/cli/esptool-wasm.js'),
+  time: '/usr/bin/time',
+};
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  if (r.status !== 0) {
+    fail(`${cmd} ${args.join(' ')} exited with ${r.status}\n${r.stderr}${r.error ?? ''}`);
+  }
+  return r;
+}
+
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+async function makeInputs() {
+  for (const f of ['web/dist/esptool-core.js', 'web/dist/esptool-core.wasm']) {
+    if (!existsSync(at(f))) fail(`${f} is missing: build first (bash web/tools/build.sh)`);
+  }
+  if (!existsSync(tools.makeFixtures)) fail('build/native/make_fixtures is missing: build first');
+  mkdirSync(inputDir, { recursive: true });
+  run(tools.makeFixtures, [inputDir]);
+  const elf = join(inputDir, 'large_app.elf');
+  run(tools.makeFixtures, ['--large-app', elf]);
+  // The app image every later operation reads, made once by the API under test.
+  const api = await import('../../web/src/index.js');
+  if (typeof api.elf2image !== 'function') fail('web/src/index.js does not export elf2image yet');
+  const { files } = await api.elf2image(new Uint8Array(readFileSync(elf)), {
+    chip: 'esp32',
+    flashMode: 'dio',
+    flashFreq: '40m',
+    flashSize: '4MB',
+  });
+  const app = join(inputDir, 'large_app.bin');
+  writeFileSync(app, files[0].data);
+  return {
+    elf,
+    app,
+    bootloader: join(inputDir, 'esp32_bootloader.bin'),
+    partitions: join(inputDir, 'partitions.bin'),
+  };
+}
+
+function measureWasm(name, op, inputs) {
+  const paths = Object.fromEntries(op.inputs.map((k) => [k, inputs[k]]));
+  const runs = [];
+  for (let i = 0; i < reps; ++i) {
+    const r = run(process.execPath, [at('tests/bench/wasm-op.mjs'), name, JSON.stringify(paths)]);
+    runs.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+  }
+  const hashes = new Set(runs.map((r) => r.outputSha256));
+  if (hashes.size > 1) fail(`${name}: the runs produced different outputs`);
+  const pick = (k) => median(runs.map((r) => r[k]));
+  return {
+    name,
+    label: op.label,
+    runs,
+    outputSha256: runs[0].outputSha256,
+    outputBytes: runs[0].outputBytes,
+    loadMs: pick('loadMs'),
+    coldMs: pick('coldMs'),
+    coldCpuMs: pick('coldCpuMs'),
+    warmMs: pick('warmMs'),
+    maxRssKiB: pick('maxRssKiB'),
+    wasmMemoryBytes: pick('wasmMemoryBytes'),
+  };
+}
+
+// One CLI invocation per run under /usr/bin/time (peak RSS, user + system CPU time); wall time
+// from spawn to exit.
+function measureCli(tool, name, op, inputs) {
+  const [cmd, pre] = tool === 'native' ? [tools.native, []] : [process.execPath, [tools.wasmCli]];
+  const out = join(outDir, `${name}.${tool}`);
+  const args = op.cli.map((a) => (a === 'OUT' ? out : a.startsWith('@') ? inputs[a.slice(1)] : a));
+  const timeFile = join(outDir, 'time.txt');
+  const runs = [];
+  let stdout = '';
+  for (let i = 0; i < cliReps; ++i) {
+    rmSync(out, { force: true });
+    const hasTime = existsSync(tools.time);
+    const [c, a] = hasTime
+      ? [tools.time, ['-f', '%M %U %S', '-o', timeFile, cmd, ...pre, ...args]]
+      : [cmd, [...pre, ...args]];
+    const t0 = performance.now();
+    const r = run(c, a);
+    const wallMs = performance.now() - t0;
+    stdout = r.stdout;
+    const [rss, user, sys] = hasTime
+      ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+      : [];
+    runs.push({ wallMs, maxRssKiB: rss ?? null, cpuMs: hasTime ? (user + sys) * 1000 : null });
+  }
+  const output = existsSync(out) ? readFileSync(out) : Buffer.from(stdout);
+  return {
+    tool,
+    name,
+    runs,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    maxRssKiB: median(runs.map((r) => r.maxRssKiB)),
+    outputSha256: sha256(output),
+    outputBytes: output.length,
+  };
+}
+
+function cpuModel() {
+  const info = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  return info.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+}
+
+async function main() {
+  const started = performance.now();
+  const loadBefore = os.loadavg()[0];
+  mkdirSync(outDir, { recursive: true });
+  const inputs = await makeInputs();
+  const sizes = Object.fromEntries(
+    Object.entries(inputs).map(([k, p]) => [k, readFileSync(p).length]),
+  );
+
+  const wasm = Object.entries(wasmOps).map(([name, op]) => measureWasm(name, op, inputs));
+  const cli = [];
+  for (const tool of ['wasm', 'native']) {
+    if (!existsSync(tool === 'native' ? tools.native : tools.wasmCli)) continue;
+    for (const [name, op] of Object.entries(wasmOps)) {
+      if (op.cli) cli.push(measureCli(tool, name, op, inputs));
+    }
+  }
+  // Parity for free: both CLIs and the API (except image_info, whose API result is an object)
+  // must have produced the same bytes.
+  const mismatches = cli
+    .filter((c) => c.tool === 'native')
+    .filter((n) => {
+      const w = cli.find((c) => c.tool === 'wasm' && c.name === n.name);
+      const a = n.name === 'image_info' ? null : wasm.find((x) => x.name === n.name);
+      return (w && w.outputSha256 !== n.outputSha256) || (a && a.outputSha256 !== n.outputSha256);
+    })
+    .map((n) => n.name);
+
+  // Until the page exists, count what an embedder's page would load: the API and the wasm.
+  const entry = existsSync(at('web/page/index.html')) ? 'web/page/index.html' : 'web/src/index.js';
+  const page = { entry, ...pageTransferSize(at(entry), at('web'), root) };
+  const results = {
+    date: new Date().toISOString(),
+    command: 'npm run bench',
+    reps,
+    cliReps,
+    machine: {
+      nproc: os.availableParallelism?.() ?? os.cpus().length,
+      cpu: cpuModel(),
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      // Other work on the machine inflates wall times; the 1-minute load average says how much.
+      loadAverage: [loadBefore, os.loadavg()[0]].map((x) => Math.round(x * 10) / 10),
+    },
+    inputs: sizes,
+    wasm,
+    cli,
+    cliOutputMismatches: mismatches,
+    page,
+    totalSeconds: 0,
+  };
+  results.totalSeconds = (performance.now() - started) / 1000;
+  writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(machine(results));
+  console.log(wasmTable(results));
+  if (cli.length) console.log(cliTable(results));
+  console.log(pageTable(results));
+  console.log(
+    `\nRaw results: build/bench/results.json (${results.totalSeconds.toFixed(0)} s in all)`,
+  );
+  // Figures for code that gives different bytes are not worth quoting: fail the run.
+  if (mismatches.length) fail(`the API and the CLIs disagree on: ${mismatches.join(', ')}`);
+}
+
+await main();

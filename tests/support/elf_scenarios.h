@@ -27,6 +27,12 @@ Bytes idf_bootloader_elf(const std::string& chip);
 // ESP32 app whose DROM segment ends exactly on a 64 KiB boundary (ESP32 0x24-byte tail rule).
 Bytes esp32_page_edge_elf();
 
+// ESP32 ESP-IDF-shaped app for benchmarks: the sections of idf_app_elf("esp32") with larger RAM
+// parts, and .flash.rodata + .flash.text of firmware-like data (firmware_fill.h) totalling
+// `flash_bytes` (2:3 split). Deterministic. 4000000 gives a ~3.8 MiB image that still fits a
+// 4 MB flash at 0x10000.
+Bytes esp32_large_app_elf(size_t flash_bytes);
+
 // ESP8266 NONOS SDK: .text in IRAM, .data/.rodata in DRAM, .bss, .irom0.text at `irom_addr`
 // (0x40210000 for v1 images, 0x40201010 for v2 / rboot at 0x1000).
 Bytes esp8266_nonos_elf(uint32_t irom_addr);

@@ -14,8 +14,10 @@ mkdir -p "$build"
 say() { printf 'bootstrap: %s\n' "$*"; }
 
 # --- 1. Debian packages -----------------------------------------------------------------------
+# bzip2: unpacks the zlib source (.orig.tar.bz2) for the Emscripten port seed.
 # clang + libclang-rt-14-dev: the libFuzzer targets (tests/fuzz/run.sh, part of npm test).
-packages=(cmake g++ libgtest-dev zlib1g-dev nlohmann-json3-dev emscripten chromium clang libclang-rt-14-dev)
+packages=(cmake g++ libgtest-dev zlib1g-dev nlohmann-json3-dev emscripten chromium bzip2 clang
+  libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
