@@ -237,7 +237,9 @@ RomLoader::Reply RomLoader::spi_set_params(const Request& r, Millis now) {
 RomLoader::Reply RomLoader::spi_attach(const Request& r, Millis now) {
   Reply reply;
   reply.done = now + kCommandOverhead;
-  if (r.data.size() != 8) {  // ROM form: hspi_arg + is_legacy + 3 reserved bytes
+  // esptool sends the ROM form (hspi_arg + is_legacy + 3 reserved bytes), esptool-js the
+  // stub's 4 bytes; the ROM takes either.
+  if (r.data.size() != 8 && r.data.size() != 4) {
     reply.error = kInvalidMessage;
     return reply;
   }

@@ -109,6 +109,14 @@ TEST(RomLoader, WritesAfterAttachEraseFirstAndReportMd5AsLowerCaseHex) {
             hwsim::to_hex(hwsim::md5(image)));
 }
 
+TEST(RomLoader, SpiAttachTakesTheRomOrTheStubForm) {
+  Rig rig("esp32");
+  ASSERT_TRUE(rig.sync());
+  EXPECT_EQ(rig.call(0x0D, le32_bytes({0}))->data, kOk4);
+  EXPECT_EQ(rig.call(0x0D, le32_bytes({0, 0}))->data, kOk4);
+  EXPECT_EQ(rig.call(0x0D, le32_bytes({0, 0, 0}))->data, (Bytes{1, 0x05, 0, 0}));
+}
+
 TEST(RomLoader, BlockWithBadChecksumFailsWithCode7) {
   Rig rig("esp32");
   ASSERT_TRUE(rig.sync());
