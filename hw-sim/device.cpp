@@ -1,3 +1,4 @@
+// Device: event loop over boots, timers, frames and line bytes; the LoaderContext the loaders use.
 #include "hw-sim/device.h"
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include "hw-sim/base/check.h"
 #include "hw-sim/line/auto_reset.h"
 #include "hw-sim/line/usb_serial_jtag.h"
+#include "hw-sim/loader/packet.h"
 #include "hw-sim/loader/rom_loader.h"
 #include "hw-sim/loader/stub_loader.h"
 
@@ -126,8 +128,8 @@ Millis Device::next_frame_time() const {
 }
 
 Millis Device::next_event_time() const {
-  return std::min({uart_.next_tx_time(), uart_.next_rx_time(), next_frame_time(),
-                   next_timer_time(), reset_line_->next_boot_time()});
+  return std::min({uart_.next_tx_time(), uart_.next_rx_time(), next_frame_time(), next_timer_time(),
+                   reset_line_->next_boot_time()});
 }
 
 void Device::advance(Millis now) {
@@ -199,14 +201,15 @@ std::string Device::spi_boot_log_with_app() {
   // The application then talks at its own rate and in its own format: to a host listening for
   // the loader it is line noise (deterministic, from the seed).
   if (has_app) {
-    for (size_t i = 0; i < kAppNoiseBytes; ++i) text.push_back(static_cast<char>(line_rng_.next_byte()));
+    for (size_t i = 0; i < kAppNoiseBytes; ++i)
+      text.push_back(static_cast<char>(line_rng_.next_byte()));
   }
   return text;
 }
 
 void Device::send_text(const std::string& text, Millis at) {
-  const Bytes bytes = faults_.on_tx(std::span<const uint8_t>(
-      reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+  const Bytes bytes = faults_.on_tx(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
   uart_.device_send(bytes, at);
 }
 
@@ -302,7 +305,27 @@ void Device::dispatch_frame(Millis t) {
   frames_.pop_front();
   if (!loader_) return;
   trace(t, "host>chip " + describe_frame(frame.bytes));
+  if (inject_command_error(frame.bytes, t)) return;
   cpu_free_at_ = std::max(t, loader_->handle(frame.bytes, t));
+}
+
+bool Device::inject_command_error(std::span<const uint8_t> frame, Millis t) {
+  if (frame.size() < 8 || frame[0] != 0x00) return false;
+  const uint8_t code = faults_.on_command(frame[1]);
+  if (code == 0) return false;
+  // The loader's own status layout: ROM [1, code (, 0, 0)], stub [code, 0].
+  Bytes status;
+  if (loader_->is_stub()) {
+    status = {code, 0};
+  } else {
+    status.assign(chip_.rom_status_bytes, 0);
+    status[0] = 1;
+    status[1] = code;
+  }
+  trace(t, "fault: command answered with an error");
+  send_frame(build_reply(frame[1], 0, {}, status), t + kCommandOverhead);
+  cpu_free_at_ = t + kCommandOverhead;
+  return true;
 }
 
 // ---- LoaderContext ---------------------------------------------------------------------------

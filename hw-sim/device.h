@@ -125,6 +125,7 @@ class Device final : private LoaderContext {
   Millis next_frame_time() const;
   void fire_timer(Millis t);
   void dispatch_frame(Millis t);
+  bool inject_command_error(std::span<const uint8_t> frame, Millis t);
   void receive_byte(const LineByte& byte);
   void deliver(uint8_t value, Millis t);
   void stop(Millis t);

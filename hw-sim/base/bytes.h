@@ -1,5 +1,6 @@
 // Little-endian word access over byte spans and the byte-vector alias used across hw-sim. Kept
-// separate from core/base/bytes.h on purpose: hw-sim shares no code with core/ (design.md, principle 2).
+// separate from core/base/bytes.h on purpose: hw-sim shares no code with core/ (design.md,
+// principle 2).
 #pragma once
 
 #include <cstddef>

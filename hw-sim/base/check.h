@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#define HWSIM_CHECK(cond, why)                                                          \
-  do {                                                                                  \
-    if (!(cond)) {                                                                      \
-      std::fprintf(stderr, "hw-sim: check failed at %s:%d: %s (%s)\n", __FILE__, __LINE__, \
-                   #cond, why);                                                         \
-      std::abort();                                                                     \
-    }                                                                                   \
+#define HWSIM_CHECK(cond, why)                                                                    \
+  do {                                                                                            \
+    if (!(cond)) {                                                                                \
+      std::fprintf(stderr, "hw-sim: check failed at %s:%d: %s (%s)\n", __FILE__, __LINE__, #cond, \
+                   why);                                                                          \
+      std::abort();                                                                               \
+    }                                                                                             \
   } while (0)

@@ -15,6 +15,8 @@ using Millis = double;
 inline constexpr Millis kNever = std::numeric_limits<double>::infinity();
 
 // Time to move one UART byte: start bit, 8 data bits, stop bit = 10 bit times.
-inline constexpr Millis byte_time(uint32_t baud) { return 10.0 * 1000.0 / static_cast<double>(baud); }
+inline constexpr Millis byte_time(uint32_t baud) {
+  return 10.0 * 1000.0 / static_cast<double>(baud);
+}
 
 }  // namespace hwsim

@@ -23,9 +23,9 @@ inline constexpr uint32_t kRomOpsS2Later = kRomOpsEsp32 | op_bit(0x14);  // + GE
 
 // GET_SECURITY_INFO payload shape (serial-protocol.md §12).
 enum class SecurityInfoForm : uint8_t {
-  kNone,    // ESP8266, ESP32: command absent (ROM and stub)
-  kShort12, // ESP32-S2: flags, crypt_cnt, key purposes; no chip id
-  kFull20,  // ESP32-S3 and later: + chip_id, api_version
+  kNone,     // ESP8266, ESP32: command absent (ROM and stub)
+  kShort12,  // ESP32-S2: flags, crypt_cnt, key purposes; no chip id
+  kFull20,   // ESP32-S3 and later: + chip_id, api_version
 };
 
 struct RegisterPreset {
@@ -35,8 +35,8 @@ struct RegisterPreset {
 
 // SPI flash controller used by esptool's run_spiflash_command (chips.md §3).
 struct SpiControllerLayout {
-  uint32_t base;       // CMD at +0, ADDR at +4
-  uint32_t usr;        // offsets from base
+  uint32_t base;  // CMD at +0, ADDR at +4
+  uint32_t usr;   // offsets from base
   uint32_t usr1;
   uint32_t usr2;
   uint32_t w0;
@@ -48,7 +48,8 @@ struct SpiControllerLayout {
 // ROM boot log, assembled by loader/boot_text.cpp. "{reason}" and "{boot}" are replaced by the
 // reset reason and strap description below; lines end in CRLF as the ROM prints them.
 struct BootText {
-  std::string_view reset_line;       // e.g. "ets Jul 29 2019 12:21:46\r\n\r\nrst:{reason},boot:{boot}\r\n"
+  std::string_view
+      reset_line;  // e.g. "ets Jul 29 2019 12:21:46\r\n\r\nrst:{reason},boot:{boot}\r\n"
   std::string_view reason_power_on;  // EN rising edge
   std::string_view reason_software;  // FLASH_END reboot, stub soft reset, reset_at fault
   std::string_view reason_usb;       // USB-Serial-JTAG reset (empty: chip has none)
@@ -65,29 +66,29 @@ struct ChipModel {
   std::string_view key;   // --chip value: "esp32c3"
   std::string_view name;  // esptool CHIP_NAME: "ESP32-C3"
 
-  uint32_t magic;              // word at 0x40001000 (CHIP_DETECT_MAGIC_REG_ADDR)
-  uint32_t image_chip_id;      // GET_SECURITY_INFO chip_id
-  uint32_t eco_version;        // GET_SECURITY_INFO api/eco version word
+  uint32_t magic;          // word at 0x40001000 (CHIP_DETECT_MAGIC_REG_ADDR)
+  uint32_t image_chip_id;  // GET_SECURITY_INFO chip_id
+  uint32_t eco_version;    // GET_SECURITY_INFO api/eco version word
   SecurityInfoForm security_info;
 
-  uint32_t rom_opcodes;        // bit n set: ROM implements opcode n (0x00..0x1F)
-  uint8_t rom_status_bytes;    // 2 (ESP8266) or 4 (every later ROM)
+  uint32_t rom_opcodes;             // bit n set: ROM implements opcode n (0x00..0x1F)
+  uint8_t rom_status_bytes;         // 2 (ESP8266) or 4 (every later ROM)
   bool rom_begin_has_encrypt_word;  // FLASH_BEGIN/DEFL_BEGIN carry a 5th word (S2 and later)
-  bool rom_erase_size_bug;     // ESP8266 ROM erases extra sectors (serial-protocol.md §7.2)
-  bool rom_begin_attaches_flash;  // ESP8266 ROM: FLASH_BEGIN attaches SPI flash (no SPI_ATTACH)
+  bool rom_erase_size_bug;          // ESP8266 ROM erases extra sectors (serial-protocol.md §7.2)
+  bool rom_begin_attaches_flash;    // ESP8266 ROM: FLASH_BEGIN attaches SPI flash (no SPI_ATTACH)
 
-  uint32_t rom_boot_baud;      // UART rate after reset (74880 for the ESP8266 26 MHz ROM log)
-  uint32_t uart_clock_hz;      // UART source clock in the ROM; divider = clock / baud
-  uint32_t uart_clkdiv_reg;    // UART_CLKDIV_REG, read by esptool's crystal detection
+  uint32_t rom_boot_baud;         // UART rate after reset (74880 for the ESP8266 26 MHz ROM log)
+  uint32_t uart_clock_hz;         // UART source clock in the ROM; divider = clock / baud
+  uint32_t uart_clkdiv_reg;       // UART_CLKDIV_REG, read by esptool's crystal detection
   bool uart_clkdiv_has_fraction;  // ESP32 and later keep a 4-bit fraction at bit 20
 
   SpiControllerLayout spi;
-  uint32_t gpio_strap_reg;     // GPIO_STRAP: boot strap value latched at reset
-  uint32_t strap_download;     // its value in download mode (the "boot:0x.." number)
-  uint32_t strap_spi;          // its value for SPI boot
-  uint32_t uartdev_buf_no;     // ROM .bss variable: console in use (0 = none known)
-  uint32_t uart_no_usb_jtag;   // its value on USB-Serial-JTAG (0 = chip has none)
-  uint32_t bootloader_offset;  // where the ROM looks for the 2nd-stage image
+  uint32_t gpio_strap_reg;         // GPIO_STRAP: boot strap value latched at reset
+  uint32_t strap_download;         // its value in download mode (the "boot:0x.." number)
+  uint32_t strap_spi;              // its value for SPI boot
+  uint32_t uartdev_buf_no;         // ROM .bss variable: console in use (0 = none known)
+  uint32_t uart_no_usb_jtag;       // its value on USB-Serial-JTAG (0 = chip has none)
+  uint32_t bootloader_offset;      // where the ROM looks for the 2nd-stage image
   bool image_has_extended_header;  // ESP32 family: 16-byte extended header after the common 8
 
   std::span<const RegisterPreset> registers;  // efuses, dates, calibration words

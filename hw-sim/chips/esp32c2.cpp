@@ -1,13 +1,16 @@
 // ESP32-C2 data: ESP32-C2 (revision v1.0), 40 MHz crystal (detected from UART_CLKDIV).
-// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C3 pattern (chips.md §10: not verified).
+// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C3
+// pattern (chips.md §10: not verified).
 #include "hw-sim/chips/chip_data.h"
 
 namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x60008840, 0x18112233},  // BLOCK2 word0 = MAC low: 34:85:18:11:22:33
-    {0x60008844, 0x00103485},  // BLOCK2 word1: MAC high, major 1 (bits 20-21), minor 0 -> v1.0 (ECO1: stub allowed)
+    // BLOCK2 word0 = MAC low: 34:85:18:11:22:33
+    {0x60008840, 0x18112233},
+    // BLOCK2 word1: MAC high, major 1 (bits 20-21), minor 0 -> v1.0 // (ECO1: stub allowed)
+    {0x60008844, 0x00103485},
 };
 
 }  // namespace
@@ -39,7 +42,8 @@ extern const ChipModel kEsp32c2 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32c2-20220118\r\nBuild:Jan 18 2022\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32c2-20220118\r\nBuild:Jan 18 2022\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0x3 (RTC_SW_SYS_RST)",
             .reason_usb = "",

@@ -6,9 +6,12 @@ namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x60008844, 0x180A0B0C},  // BLOCK1 word0 = MAC low: 34:85:18:0a:0b:0c
-    {0x60008848, 0x00003485},  // BLOCK1 word1 = MAC high
-    {0x60008850, 0x000C0000},  // BLOCK1 word3: minor (low bits 18-20) 3, pkg 0 (QFN32) -> v0.3 (ECO3 magic)
+    // BLOCK1 word0 = MAC low: 34:85:18:0a:0b:0c
+    {0x60008844, 0x180A0B0C},
+    // BLOCK1 word1 = MAC high
+    {0x60008848, 0x00003485},
+    // BLOCK1 word3: minor (low bits 18-20) 3, pkg 0 (QFN32) -> v0.3 (ECO3 magic)
+    {0x60008850, 0x000C0000},
 };
 
 }  // namespace
@@ -40,7 +43,8 @@ extern const ChipModel kEsp32c3 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb 7 2021\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32c3-api1-20210207\r\nBuild:Feb 7 2021\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0x3 (RTC_SW_SYS_RST)",
             .reason_usb = "0x15 (USB_UART_CHIP_RESET)",

@@ -1,15 +1,20 @@
 // ESP32-C5 data: ESP32-C5 (revision v1.0), 48 MHz crystal.
-// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C6 pattern (not verified).
+// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C6
+// pattern (not verified).
 #include "hw-sim/chips/chip_data.h"
 
 namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x600B4844, 0xCA010203},  // BLOCK1 word0 = MAC low: 40:4c:ca:01:02:03
-    {0x600B4848, 0xFFFE404C},  // BLOCK1 word1: MAC high, MAC_EXT ff:fe
-    {0x600B484C, 0x00000010},  // BLOCK1 word2: major 1 (bits 4-5), minor 0 -> v1.0
-    {0x60096110, 0x30000000},  // PCR_SYSCLK_CONF: ROM expects a 48 MHz crystal (bits 24-30), as detected
+    // BLOCK1 word0 = MAC low: 40:4c:ca:01:02:03
+    {0x600B4844, 0xCA010203},
+    // BLOCK1 word1: MAC high, MAC_EXT ff:fe
+    {0x600B4848, 0xFFFE404C},
+    // BLOCK1 word2: major 1 (bits 4-5), minor 0 -> v1.0
+    {0x600B484C, 0x00000010},
+    // PCR_SYSCLK_CONF: ROM expects a 48 MHz crystal (bits 24-30), as detected
+    {0x60096110, 0x30000000},
 };
 
 }  // namespace
@@ -41,7 +46,8 @@ extern const ChipModel kEsp32c5 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32c5-eco2-20250121\r\nBuild:Jan 21 2025\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line = "ESP-ROM:esp32c5-eco2-20250121\r\nBuild:Jan 21 "
+                          "2025\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (SW_CPU)",
             .reason_usb = "0x15 (USB_UART_HPSYS)",

@@ -6,9 +6,12 @@ namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x600B0844, 0xCAAABBCC},  // BLOCK1 word0 = MAC low: 40:4c:ca:aa:bb:cc
-    {0x600B0848, 0xFFFE404C},  // BLOCK1 word1: MAC high, MAC_EXT ff:fe (EUI-64 40:4c:ca:ff:fe:aa:bb:cc)
-    {0x600B0850, 0x00040000},  // BLOCK1 word3: minor 1 (bits 18-21), major 0, pkg 0 (QFN40) -> v0.1
+    // BLOCK1 word0 = MAC low: 40:4c:ca:aa:bb:cc
+    {0x600B0844, 0xCAAABBCC},
+    // BLOCK1 word1: MAC high, MAC_EXT ff:fe (EUI-64 40:4c:ca:ff:fe:aa:bb:cc)
+    {0x600B0848, 0xFFFE404C},
+    // BLOCK1 word3: minor 1 (bits 18-21), major 0, pkg 0 (QFN40) -> v0.1
+    {0x600B0850, 0x00040000},
 };
 
 }  // namespace
@@ -40,7 +43,8 @@ extern const ChipModel kEsp32c6 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32c6-20220919\r\nBuild:Sep 19 2022\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32c6-20220919\r\nBuild:Sep 19 2022\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (SW_CPU)",
             .reason_usb = "0x15 (USB_UART_HPSYS)",

@@ -1,14 +1,18 @@
 // ESP32-C61 data: ESP32-C61 (revision v1.0).
-// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C6 pattern (not verified).
+// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C6
+// pattern (not verified).
 #include "hw-sim/chips/chip_data.h"
 
 namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x600B4844, 0xF9040506},  // BLOCK1 word0 = MAC low: 60:55:f9:04:05:06
-    {0x600B4848, 0x00006055},  // BLOCK1 word1 = MAC high
-    {0x600B484C, 0x00000010},  // BLOCK1 word2: major 1 (bits 4-5), minor 0 -> v1.0
+    // BLOCK1 word0 = MAC low: 60:55:f9:04:05:06
+    {0x600B4844, 0xF9040506},
+    // BLOCK1 word1 = MAC high
+    {0x600B4848, 0x00006055},
+    // BLOCK1 word2: major 1 (bits 4-5), minor 0 -> v1.0
+    {0x600B484C, 0x00000010},
 };
 
 }  // namespace
@@ -40,7 +44,8 @@ extern const ChipModel kEsp32c61 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32c61-20240620\r\nBuild:Jun 20 2024\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32c61-20240620\r\nBuild:Jun 20 2024\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (SW_CPU)",
             .reason_usb = "0x15 (USB_UART_HPSYS)",

@@ -1,14 +1,18 @@
 // ESP32-H2 data: ESP32-H2 (revision v0.1), 32 MHz crystal.
-// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C6 pattern (not verified).
+// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed from the C6
+// pattern (not verified).
 #include "hw-sim/chips/chip_data.h"
 
 namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x600B0844, 0xF9010203},  // BLOCK1 word0 = MAC low: 60:55:f9:01:02:03
-    {0x600B0848, 0xFFFE6055},  // BLOCK1 word1: MAC high, MAC_EXT ff:fe
-    {0x600B0850, 0x00040000},  // BLOCK1 word3: minor 1 (bits 18-20), major 0 -> v0.1; word4 pkg 0
+    // BLOCK1 word0 = MAC low: 60:55:f9:01:02:03
+    {0x600B0844, 0xF9010203},
+    // BLOCK1 word1: MAC high, MAC_EXT ff:fe
+    {0x600B0848, 0xFFFE6055},
+    // BLOCK1 word3: minor 1 (bits 18-20), major 0 -> v0.1; word4 pkg 0
+    {0x600B0850, 0x00040000},
 };
 
 }  // namespace
@@ -40,7 +44,8 @@ extern const ChipModel kEsp32h2 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32h2-20221101\r\nBuild:Nov 1 2022\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32h2-20221101\r\nBuild:Nov 1 2022\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (SW_CPU)",
             .reason_usb = "0x15 (USB_UART_HPSYS)",

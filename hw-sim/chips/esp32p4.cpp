@@ -1,14 +1,18 @@
 // ESP32-P4 data: ESP32-P4 (revision v1.0); bootloader at 0x2000.
-// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed (chips.md §10: not verified).
+// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); banner text assumed (chips.md
+// §10: not verified).
 #include "hw-sim/chips/chip_data.h"
 
 namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x5012D044, 0xCA070809},  // BLOCK1 word0 = MAC low: 40:4c:ca:07:08:09
-    {0x5012D048, 0x0000404C},  // BLOCK1 word1 = MAC high
-    {0x5012D04C, 0x00000010},  // BLOCK1 word2: major 1 (bits 4-5), minor 0, pkg 0 -> v1.0
+    // BLOCK1 word0 = MAC low: 40:4c:ca:07:08:09
+    {0x5012D044, 0xCA070809},
+    // BLOCK1 word1 = MAC high
+    {0x5012D048, 0x0000404C},
+    // BLOCK1 word2: major 1 (bits 4-5), minor 0, pkg 0 -> v1.0
+    {0x5012D04C, 0x00000010},
 };
 
 }  // namespace
@@ -40,7 +44,8 @@ extern const ChipModel kEsp32p4 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32p4-eco2-20240710\r\nBuild:Jul 10 2024\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line = "ESP-ROM:esp32p4-eco2-20240710\r\nBuild:Jul 10 "
+                          "2024\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (SW_CPU_RESET)",
             .reason_usb = "",

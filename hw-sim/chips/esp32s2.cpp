@@ -6,9 +6,12 @@ namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x3F41A044, 0xA1010203},  // BLOCK1 word0 = MAC low: 7c:df:a1:01:02:03
-    {0x3F41A048, 0x00007CDF},  // BLOCK1 word1 = MAC high
-    {0x3F41A06C, 0x00000010},  // BLOCK2 word4: BLK_VERSION_MINOR 1 (ADC calibration V1)
+    // BLOCK1 word0 = MAC low: 7c:df:a1:01:02:03
+    {0x3F41A044, 0xA1010203},
+    // BLOCK1 word1 = MAC high
+    {0x3F41A048, 0x00007CDF},
+    // BLOCK2 word4: BLK_VERSION_MINOR 1 (ADC calibration V1)
+    {0x3F41A06C, 0x00000010},
 };
 
 }  // namespace
@@ -40,7 +43,8 @@ extern const ChipModel kEsp32s2 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32s2-rc4-20191025\r\nBuild:Oct 25 2019\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32s2-rc4-20191025\r\nBuild:Oct 25 2019\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (RTC_SW_CPU_RST)",
             .reason_usb = "",

@@ -6,9 +6,12 @@ namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x60007044, 0x18010203},  // BLOCK1 word0 = MAC low: 34:85:18:01:02:03
-    {0x60007048, 0x00003485},  // BLOCK1 word1 = MAC high
-    {0x60007050, 0x00080000},  // BLOCK1 word3: minor (low bits 18-20) 2, pkg 0 (QFN56), no embedded flash
+    // BLOCK1 word0 = MAC low: 34:85:18:01:02:03
+    {0x60007044, 0x18010203},
+    // BLOCK1 word1 = MAC high
+    {0x60007048, 0x00003485},
+    // BLOCK1 word3: minor (low bits 18-20) 2, pkg 0 (QFN56), no embedded flash
+    {0x60007050, 0x00080000},
 };
 
 }  // namespace
@@ -40,7 +43,8 @@ extern const ChipModel kEsp32s3 = {
     .registers = kRegisters,
     .boot =
         {
-            .reset_line = "ESP-ROM:esp32s3-20210327\r\nBuild:Mar 27 2021\r\nrst:{reason},boot:{boot}\r\n",
+            .reset_line =
+                "ESP-ROM:esp32s3-20210327\r\nBuild:Mar 27 2021\r\nrst:{reason},boot:{boot}\r\n",
             .reason_power_on = "0x1 (POWERON)",
             .reason_software = "0xc (RTC_SW_CPU_RST)",
             .reason_usb = "0x15 (USB_UART_CHIP_RESET)",

@@ -1,15 +1,20 @@
 // ESP8266 data: ESP8266EX, 26 MHz crystal: the ROM logs at 74880 baud and autobauds on SYNC.
-// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); boot mode:(1,7) download / (3,6) flash: reset-and-boot.md §6 (user logs).
+// Sources: chips.md §1-§4, §8, §10 (esptool v4.8.1 target classes); boot mode:(1,7) download /
+// (3,6) flash: reset-and-boot.md §6 (user logs).
 #include "hw-sim/chips/chip_data.h"
 
 namespace hwsim {
 namespace {
 
 constexpr RegisterPreset kRegisters[] = {
-    {0x3FF00050, 0xEF000000},  // OTP MAC0: top byte = MAC[5]; bit 4 clear (not an ESP8285)
-    {0x3FF00054, 0x0000ABCD},  // OTP MAC1: MAC[3..4] = ab:cd
-    {0x3FF00058, 0x00000000},  // OTP word 2: bit 80 clear (not an ESP8285)
-    {0x3FF0005C, 0x005CCF7F},  // OTP MAC3: OUI 5c:cf:7f -> MAC 5c:cf:7f:ab:cd:ef, Chip ID 0x00abcdef
+    // OTP MAC0: top byte = MAC[5]; bit 4 clear (not an ESP8285)
+    {0x3FF00050, 0xEF000000},
+    // OTP MAC1: MAC[3..4] = ab:cd
+    {0x3FF00054, 0x0000ABCD},
+    // OTP word 2: bit 80 clear (not an ESP8285)
+    {0x3FF00058, 0x00000000},
+    // OTP MAC3: OUI 5c:cf:7f -> MAC 5c:cf:7f:ab:cd:ef, Chip ID 0x00abcdef
+    {0x3FF0005C, 0x005CCF7F},
 };
 
 }  // namespace

@@ -4,7 +4,7 @@
 namespace hwsim {
 namespace {
 
-const ChipModel* const kAll[] = {&kEsp8266, &kEsp32,   &kEsp32s2, &kEsp32s3, &kEsp32c2, &kEsp32c3,
+const ChipModel* const kAll[] = {&kEsp8266, &kEsp32,   &kEsp32s2,  &kEsp32s3, &kEsp32c2, &kEsp32c3,
                                  &kEsp32c5, &kEsp32c6, &kEsp32c61, &kEsp32h2, &kEsp32p4};
 
 }  // namespace

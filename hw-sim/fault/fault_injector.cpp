@@ -1,3 +1,4 @@
+// FaultInjector: per-byte faults in both directions, drawn from one seeded RNG.
 #include "hw-sim/fault/fault_injector.h"
 
 namespace hwsim {
@@ -8,7 +9,9 @@ RxFault FaultInjector::on_rx_byte(uint8_t value) {
   fault.value = value;
   if (plan_.reset_at && received_ == *plan_.reset_at) fault.reset = true;
   if (plan_.disconnect_at && received_ == *plan_.disconnect_at) fault.disconnect = true;
-  if (plan_.is_clean()) return fault;
+  if (plan_.drop_byte && received_ == *plan_.drop_byte) fault.deliver = false;
+  if (plan_.flip_byte && received_ == *plan_.flip_byte) fault.value ^= 0x01;
+  if (!plan_.is_random()) return fault;
   if (rng_.chance(plan_.drop)) fault.deliver = false;
   if (rng_.chance(plan_.flip)) fault.value ^= static_cast<uint8_t>(1u << rng_.below(8));
   if (rng_.chance(plan_.garbage)) {
@@ -18,8 +21,16 @@ RxFault FaultInjector::on_rx_byte(uint8_t value) {
   return fault;
 }
 
+uint8_t FaultInjector::on_command(uint8_t op) {
+  const uint32_t call = ++op_calls_[op];
+  for (const FaultPlan::CommandError& e : plan_.errors) {
+    if (e.op == op && e.call == call) return e.code;
+  }
+  return 0;
+}
+
 Bytes FaultInjector::on_tx(std::span<const uint8_t> bytes) {
-  if (plan_.flip == 0.0 && plan_.drop == 0.0 && plan_.garbage == 0.0) {
+  if (!plan_.is_random()) {
     return Bytes(bytes.begin(), bytes.end());
   }
   Bytes out;

@@ -6,6 +6,10 @@
 //   delay_ms=N    every reply of the chip starts N ms late
 //   reset_at=N    the chip resets (keeping its latched straps) when it receives its N-th byte
 //   disconnect_at=N  the link drops when the chip receives its N-th byte
+//   drop_byte=N   the N-th byte the chip receives is lost (countable, no randomness)
+//   flip_byte=N   the N-th byte the chip receives has bit 0 flipped
+//   error=OP:CODE:K  the K-th command with opcode OP is answered with error CODE, not executed
+//                 (ROM: status 1 + CODE; stub: CODE), e.g. error=0x11:0xC1:3
 // Randomness comes from --seed, so a run is reproduced by its seed.
 #pragma once
 
@@ -13,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hwsim {
 
@@ -23,10 +28,19 @@ struct FaultPlan {
   double delay_ms = 0.0;
   std::optional<uint64_t> reset_at;
   std::optional<uint64_t> disconnect_at;
+  std::optional<uint64_t> drop_byte;
+  std::optional<uint64_t> flip_byte;
+  struct CommandError {
+    uint8_t op;
+    uint8_t code;
+    uint32_t call;  // 1 = the first command with this opcode
+  };
+  std::vector<CommandError> errors;
 
+  bool is_random() const { return flip != 0.0 || drop != 0.0 || garbage != 0.0; }
   bool is_clean() const {
-    return flip == 0.0 && drop == 0.0 && garbage == 0.0 && delay_ms == 0.0 && !reset_at &&
-           !disconnect_at;
+    return !is_random() && delay_ms == 0.0 && !reset_at && !disconnect_at && !drop_byte &&
+           !flip_byte && errors.empty();
   }
 };
 

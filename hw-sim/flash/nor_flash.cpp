@@ -137,22 +137,37 @@ Bytes NorFlash::transact(uint8_t opcode, std::optional<uint32_t> address,
   const uint32_t addr = address.value_or(0);
   switch (opcode) {
     case 0x9F:  // RDID
-      for (size_t i = 0; i < miso_bytes && i < 3; ++i) miso[i] = static_cast<uint8_t>(jedec_id() >> (8 * i));
+      for (size_t i = 0; i < miso_bytes && i < 3; ++i)
+        miso[i] = static_cast<uint8_t>(jedec_id() >> (8 * i));
       break;
-    case 0x05: case 0x35: case 0x15: {  // RDSR, RDSR2, RDSR3
+    case 0x05:
+    case 0x35:
+    case 0x15: {  // RDSR, RDSR2, RDSR3
       const int index = opcode == 0x05 ? 0 : (opcode == 0x35 ? 1 : 2);
       for (size_t i = 0; i < miso_bytes; ++i) miso[i] = status_byte(index, now);
       break;
     }
-    case 0x06: case 0x50: write_enabled_ = true; break;  // WREN, WEVSR
-    case 0x04: write_enabled_ = false; break;            // WRDI
-    case 0x01: write_status(0, mosi, now); break;        // WRSR (1 or 2 bytes)
-    case 0x31: write_status(1, mosi.first(std::min<size_t>(1, mosi.size())), now); break;
-    case 0x11: write_status(2, mosi.first(std::min<size_t>(1, mosi.size())), now); break;
+    case 0x06:
+    case 0x50:
+      write_enabled_ = true;
+      break;  // WREN, WEVSR
+    case 0x04:
+      write_enabled_ = false;
+      break;  // WRDI
+    case 0x01:
+      write_status(0, mosi, now);
+      break;  // WRSR (1 or 2 bytes)
+    case 0x31:
+      write_status(1, mosi.first(std::min<size_t>(1, mosi.size())), now);
+      break;
+    case 0x11:
+      write_status(2, mosi.first(std::min<size_t>(1, mosi.size())), now);
+      break;
     case 0x5A:  // SFDP read (24-bit address, 8 dummy cycles)
       for (size_t i = 0; i < miso_bytes; ++i) miso[i] = sfdp_byte(addr + static_cast<uint32_t>(i));
       break;
-    case 0x03: case 0x0B: {  // READ / FAST_READ
+    case 0x03:
+    case 0x0B: {  // READ / FAST_READ
       const Bytes bytes = read(addr, static_cast<uint32_t>(miso_bytes));
       std::copy(bytes.begin(), bytes.end(), miso.begin());
       break;
@@ -161,19 +176,28 @@ Bytes NorFlash::transact(uint8_t opcode, std::optional<uint32_t> address,
       if (write_enabled_) program(addr, mosi, now);
       write_enabled_ = false;
       break;
-    case 0x20: case 0xD8: case 0xC7: case 0x60:
+    case 0x20:
+    case 0xD8:
+    case 0xC7:
+    case 0x60:
       if (write_enabled_) {
-        if (opcode == 0x20) erase_sector(addr, now);
-        else if (opcode == 0xD8) erase_block(addr, now);
-        else erase_chip(now);
+        if (opcode == 0x20)
+          erase_sector(addr, now);
+        else if (opcode == 0xD8)
+          erase_block(addr, now);
+        else
+          erase_chip(now);
       }
       write_enabled_ = false;
       break;
-    case 0xB9: powered_down_ = true; break;  // deep power-down
-    case 0xAB:                                // release power-down / read electronic id
+    case 0xB9:
+      powered_down_ = true;
+      break;    // deep power-down
+    case 0xAB:  // release power-down / read electronic id
       for (size_t i = 0; i < miso_bytes; ++i) miso[i] = capacity_byte(size()) - 1;
       break;
-    default: break;  // 0x79/0xFF (XMC ultra-deep power-down entry/exit) and others: no effect
+    default:
+      break;  // 0x79/0xFF (XMC ultra-deep power-down entry/exit) and others: no effect
   }
   return miso;
 }

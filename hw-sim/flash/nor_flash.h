@@ -16,12 +16,12 @@ namespace hwsim {
 
 // Typical figures for a 4 MB SPI NOR part (W25Q32-class datasheets, issue #3's numbers).
 struct FlashTiming {
-  Millis sector_erase = 45.0;          // 4 KiB
-  Millis block_erase = 150.0;          // 64 KiB
-  Millis chip_erase_per_4mb = 10000.0; // scaled by size
-  Millis page_program = 0.4;           // per 256-byte page touched
-  Millis status_write = 5.0;           // WRSR
-  double read_bytes_per_ms = 20000.0;  // ~20 MB/s on the SPI bus
+  Millis sector_erase = 45.0;           // 4 KiB
+  Millis block_erase = 150.0;           // 64 KiB
+  Millis chip_erase_per_4mb = 10000.0;  // scaled by size
+  Millis page_program = 0.4;            // per 256-byte page touched
+  Millis status_write = 5.0;            // WRSR
+  double read_bytes_per_ms = 20000.0;   // ~20 MB/s on the SPI bus
 };
 
 inline constexpr uint32_t kSectorSize = 0x1000;

@@ -1,3 +1,4 @@
+// AutoResetCircuit: transistor truth table, EN RC delay, strap latch at the boot instant.
 #include "hw-sim/line/auto_reset.h"
 
 namespace hwsim {
@@ -10,7 +11,7 @@ void AutoResetCircuit::latch(Millis now) {
 }
 
 void AutoResetCircuit::set_lines(bool dtr, bool rts, Millis now) {
-  latch(now);  // a boot due before this change samples the old IO0 level
+  latch(now);                       // a boot due before this change samples the old IO0 level
   const bool en_low = !dtr && rts;  // Q1 conducts: DTR pin high, RTS pin low
   io0_low_ = dtr && !rts;           // Q2 conducts: RTS pin high, DTR pin low
   if (en_low) {

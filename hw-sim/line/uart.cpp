@@ -1,3 +1,4 @@
+// Uart: byte timing per direction, rate-mismatch garbling, the host's rate history.
 #include "hw-sim/line/uart.h"
 
 #include <algorithm>

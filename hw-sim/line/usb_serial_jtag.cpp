@@ -1,3 +1,4 @@
+// UsbSerialJtagReset: the CDC line-state model of reset-and-boot.md §7.
 #include "hw-sim/line/usb_serial_jtag.h"
 
 namespace hwsim {

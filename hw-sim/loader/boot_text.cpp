@@ -1,3 +1,4 @@
+// Boot log: fills the chip's text templates and walks the 2nd-stage image header.
 #include "hw-sim/loader/boot_text.h"
 
 #include <cstdio>
@@ -16,10 +17,12 @@ std::string hex8(uint32_t v) {
   return buf;
 }
 
-std::string fill(std::string_view templ, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+std::string fill(std::string_view templ,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values) {
   std::string out(templ);
   for (const auto& [token, value] : values) {
-    for (size_t pos = out.find(token); pos != std::string::npos; pos = out.find(token, pos + value.size())) {
+    for (size_t pos = out.find(token); pos != std::string::npos;
+         pos = out.find(token, pos + value.size())) {
       out.replace(pos, token.size(), value);
     }
   }
@@ -28,10 +31,12 @@ std::string fill(std::string_view templ, std::initializer_list<std::pair<std::st
 
 std::string_view reason_text(const ChipModel& chip, ResetReason reason) {
   switch (reason) {
-    case ResetReason::kSoftware: return chip.boot.reason_software;
+    case ResetReason::kSoftware:
+      return chip.boot.reason_software;
     case ResetReason::kUsb:
       return chip.boot.reason_usb.empty() ? chip.boot.reason_power_on : chip.boot.reason_usb;
-    case ResetReason::kPowerOn: break;
+    case ResetReason::kPowerOn:
+      break;
   }
   return chip.boot.reason_power_on;
 }
@@ -45,19 +50,24 @@ std::string mode_name(uint8_t code) {
 
 std::string clock_div(uint8_t freq_code) {
   switch (freq_code & 0xF) {
-    case 0xF: return "1";
-    case 0x0: return "2";
-    case 0x1: return "3";
-    default: return "4";
+    case 0xF:
+      return "1";
+    case 0x0:
+      return "2";
+    case 0x1:
+      return "3";
+    default:
+      return "4";
   }
 }
 
 }  // namespace
 
 std::string reset_banner(const ChipModel& chip, ResetReason reason, bool download) {
-  std::string text = fill(chip.boot.reset_line,
-                          {{"{reason}", std::string(reason_text(chip, reason))},
-                           {"{boot}", std::string(download ? chip.boot.boot_download : chip.boot.boot_spi)}});
+  std::string text =
+      fill(chip.boot.reset_line,
+           {{"{reason}", std::string(reason_text(chip, reason))},
+            {"{boot}", std::string(download ? chip.boot.boot_download : chip.boot.boot_spi)}});
   if (download) text += chip.boot.waiting;
   return text;
 }

@@ -1,3 +1,4 @@
+// Region erase order and the CPU-cost estimates shared by both loaders.
 #include "hw-sim/loader/flash_ops.h"
 
 namespace hwsim {

@@ -1,3 +1,4 @@
+// Inflater over zlib's inflate(): bounded output per step, zlib header and Adler-32 checked.
 #include "hw-sim/loader/inflater.h"
 
 #include <zlib.h>

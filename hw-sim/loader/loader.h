@@ -40,10 +40,10 @@ class LoaderContext {
   virtual void lock_autobaud() = 0;
 
   // Control transfers, performed by the Device after the handler returns.
-  virtual void start_stub(Millis at) = 0;       // uploaded code recognised as a flasher stub
-  virtual void software_reset(Millis at) = 0;   // reboot keeping the latched straps
-  virtual void run_user_code(Millis at) = 0;    // leave the loader, boot the app from flash
-  virtual void run_unknown_code(Millis at) = 0; // jumped into code we cannot simulate: silence
+  virtual void start_stub(Millis at) = 0;        // uploaded code recognised as a flasher stub
+  virtual void software_reset(Millis at) = 0;    // reboot keeping the latched straps
+  virtual void run_user_code(Millis at) = 0;     // leave the loader, boot the app from flash
+  virtual void run_unknown_code(Millis at) = 0;  // jumped into code we cannot simulate: silence
 };
 
 class Loader {

@@ -1,3 +1,4 @@
+// Loader packet header parsing and reply building.
 #include "hw-sim/loader/packet.h"
 
 namespace hwsim {

@@ -11,8 +11,8 @@ namespace hwsim {
 
 struct Request {
   uint8_t op = 0;
-  uint16_t size = 0;      // the header's data length
-  uint32_t checksum = 0;  // header checksum field (meaningful for *_DATA commands)
+  uint16_t size = 0;              // the header's data length
+  uint32_t checksum = 0;          // header checksum field (meaningful for *_DATA commands)
   std::span<const uint8_t> data;  // bytes after the 8-byte header
   // The header's size equals the bytes actually received.
   bool size_matches() const { return size == data.size(); }

@@ -1,3 +1,4 @@
+// RomLoader: dispatch, status bytes, and the non-flash-write handlers.
 #include "hw-sim/loader/rom_loader.h"
 
 #include <algorithm>
@@ -34,24 +35,43 @@ RomLoader::RomLoader(LoaderContext& ctx) : ctx_(ctx) {}
 RomLoader::Handler RomLoader::handler_for(uint8_t op) const {
   if (op >= 32 || (ctx_.chip().rom_opcodes & op_bit(op)) == 0) return nullptr;
   switch (op) {
-    case op::kSync: return &RomLoader::sync;
-    case op::kReadReg: return &RomLoader::read_reg;
-    case op::kWriteReg: return &RomLoader::write_reg;
-    case op::kMemBegin: return &RomLoader::mem_begin;
-    case op::kMemData: return &RomLoader::mem_data;
-    case op::kMemEnd: return &RomLoader::mem_end;
-    case op::kFlashBegin: return &RomLoader::flash_begin;
-    case op::kFlashData: return &RomLoader::flash_data;
-    case op::kFlashEnd: case op::kFlashDeflEnd: return &RomLoader::flash_end;
-    case op::kFlashDeflBegin: return &RomLoader::defl_begin;
-    case op::kFlashDeflData: return &RomLoader::defl_data;
-    case op::kSpiSetParams: return &RomLoader::spi_set_params;
-    case op::kSpiAttach: return &RomLoader::spi_attach;
-    case op::kReadFlashSlow: return &RomLoader::read_flash_slow;
-    case op::kChangeBaudrate: return &RomLoader::change_baudrate;
-    case op::kSpiFlashMd5: return &RomLoader::flash_md5;
-    case op::kGetSecurityInfo: return &RomLoader::security_info;
-    default: return nullptr;
+    case op::kSync:
+      return &RomLoader::sync;
+    case op::kReadReg:
+      return &RomLoader::read_reg;
+    case op::kWriteReg:
+      return &RomLoader::write_reg;
+    case op::kMemBegin:
+      return &RomLoader::mem_begin;
+    case op::kMemData:
+      return &RomLoader::mem_data;
+    case op::kMemEnd:
+      return &RomLoader::mem_end;
+    case op::kFlashBegin:
+      return &RomLoader::flash_begin;
+    case op::kFlashData:
+      return &RomLoader::flash_data;
+    case op::kFlashEnd:
+    case op::kFlashDeflEnd:
+      return &RomLoader::flash_end;
+    case op::kFlashDeflBegin:
+      return &RomLoader::defl_begin;
+    case op::kFlashDeflData:
+      return &RomLoader::defl_data;
+    case op::kSpiSetParams:
+      return &RomLoader::spi_set_params;
+    case op::kSpiAttach:
+      return &RomLoader::spi_attach;
+    case op::kReadFlashSlow:
+      return &RomLoader::read_flash_slow;
+    case op::kChangeBaudrate:
+      return &RomLoader::change_baudrate;
+    case op::kSpiFlashMd5:
+      return &RomLoader::flash_md5;
+    case op::kGetSecurityInfo:
+      return &RomLoader::security_info;
+    default:
+      return nullptr;
   }
 }
 
@@ -91,8 +111,9 @@ RomLoader::Reply RomLoader::sync(const Request& r, Millis now) {
   static const uint8_t kHead[4] = {0x07, 0x07, 0x12, 0x20};
   Reply reply;
   reply.done = now + kCommandOverhead;
-  const bool valid = r.data.size() == 36 && std::equal(kHead, kHead + 4, r.data.begin()) &&
-                     std::all_of(r.data.begin() + 4, r.data.end(), [](uint8_t b) { return b == 0x55; });
+  const bool valid =
+      r.data.size() == 36 && std::equal(kHead, kHead + 4, r.data.begin()) &&
+      std::all_of(r.data.begin() + 4, r.data.end(), [](uint8_t b) { return b == 0x55; });
   if (!valid) {
     reply.error = kInvalidMessage;
     return reply;
@@ -216,7 +237,9 @@ RomLoader::Reply RomLoader::spi_set_params(const Request& r, Millis now) {
 RomLoader::Reply RomLoader::spi_attach(const Request& r, Millis now) {
   Reply reply;
   reply.done = now + kCommandOverhead;
-  if (r.data.size() != 8) {  // ROM form: hspi_arg + is_legacy + 3 reserved bytes
+  // esptool sends the ROM form (hspi_arg + is_legacy + 3 reserved bytes), esptool-js the
+  // stub's 4 bytes; the ROM takes either.
+  if (r.data.size() != 8 && r.data.size() != 4) {
     reply.error = kInvalidMessage;
     return reply;
   }
@@ -271,7 +294,8 @@ RomLoader::Reply RomLoader::flash_md5(const Request& r, Millis now) {
     reply.error = kFlashReadError;
     return reply;
   }
-  const Bytes data = ctx_.spi().is_attached() ? ctx_.flash().read(address, size) : Bytes(size, 0xFF);
+  const Bytes data =
+      ctx_.spi().is_attached() ? ctx_.flash().read(address, size) : Bytes(size, 0xFF);
   const std::string hex = to_hex(md5(data));  // 32 lower-case hex digits (serial-protocol.md §10)
   reply.payload.assign(hex.begin(), hex.end());
   reply.done += md5_cost(size);

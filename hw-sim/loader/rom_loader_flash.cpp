@@ -47,8 +47,9 @@ RomLoader::Reply RomLoader::begin_common(const Request& r, Millis now, bool defl
     }
     if (ctx_.spi().is_attached()) {
       ctx_.flash().unlock();
-      reply.done = erase_region(ctx_.flash(), offset & ~(kSectorSize - 1), sectors * kSectorSize,
-                                now) + kCommandOverhead;
+      reply.done =
+          erase_region(ctx_.flash(), offset & ~(kSectorSize - 1), sectors * kSectorSize, now) +
+          kCommandOverhead;
     }
   }
   flash_active_ = true;

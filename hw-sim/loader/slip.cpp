@@ -1,3 +1,4 @@
+// SLIP encoder and the device-side receive state machine.
 #include "hw-sim/loader/slip.h"
 
 namespace hwsim {

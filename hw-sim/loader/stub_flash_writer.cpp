@@ -1,8 +1,9 @@
+// StubFlashWriter: lazy erase, trimmed writes, 32 KiB inflate buffer, latched errors.
 #include "hw-sim/loader/stub_flash_writer.h"
 
-#include "hw-sim/loader/flash_ops.h"
-
 #include <algorithm>
+
+#include "hw-sim/loader/flash_ops.h"
 
 namespace hwsim {
 namespace {
@@ -32,8 +33,8 @@ void StubFlashWriter::begin_deflate(uint32_t uncompressed_size, uint32_t compres
 
 Millis StubFlashWriter::erase_next(Millis now) {
   if (remaining_erase_sectors_ == 0) return now;
-  const bool block = remaining_erase_sectors_ >= kSectorsPerBlock &&
-                     next_erase_sector_ % kSectorsPerBlock == 0;
+  const bool block =
+      remaining_erase_sectors_ >= kSectorsPerBlock && next_erase_sector_ % kSectorsPerBlock == 0;
   const uint32_t address = next_erase_sector_ * kSectorSize;
   Millis t = now;
   // ROM SPIEraseSector/Block refuse addresses past the configured chip size; the stub ignores
@@ -84,8 +85,10 @@ Millis StubFlashWriter::write_deflated(std::span<const uint8_t> data, Millis now
     const Inflater::Step step = inflater_.step(data, std::span<uint8_t>(chunk.data(), space));
     status = step.status;
     data = data.subspan(step.consumed);
-    remaining_compressed_ -= static_cast<uint32_t>(std::min<size_t>(step.consumed, remaining_compressed_));
-    out_buf_.insert(out_buf_.end(), chunk.begin(), chunk.begin() + static_cast<long>(step.produced));
+    remaining_compressed_ -=
+        static_cast<uint32_t>(std::min<size_t>(step.consumed, remaining_compressed_));
+    out_buf_.insert(out_buf_.end(), chunk.begin(),
+                    chunk.begin() + static_cast<long>(step.produced));
     t += inflate_cost(static_cast<uint32_t>(step.produced));
     buffer_filled = step.produced == space;
     if (status == Inflater::Status::kDone || out_buf_.size() == kOutBufSize) {

@@ -1,3 +1,4 @@
+// StubLoader: first-stage work before the status bytes, deferred work after the reply.
 #include "hw-sim/loader/stub_loader.h"
 
 #include <algorithm>
@@ -75,7 +76,9 @@ StubLoader::Reply StubLoader::first_stage(const Request& r, Millis* t) {
   reply.error = kNotImplemented;
   const ChipModel& chip = ctx_.chip();
   switch (r.op) {
-    case op::kSync: reply.error = need_length(r, 36); break;
+    case op::kSync:
+      reply.error = need_length(r, 36);
+      break;
     case op::kReadReg:
       reply.error = need_length(r, 4);
       if (reply.error == kOk) reply.value = ctx_.bus().read_word(word(r, 0), *t);
@@ -90,18 +93,32 @@ StubLoader::Reply StubLoader::first_stage(const Request& r, Millis* t) {
         ctx_.bus().write_word(address, v, *t);
       }
       break;
-    case op::kMemBegin: reply.error = mem_begin(r); break;
-    case op::kMemData: reply.error = mem_data(r); break;
-    case op::kMemEnd: reply.error = mem_end(r); break;
-    case op::kFlashBegin: reply.error = begin(r, false); break;
-    case op::kFlashDeflBegin: reply.error = begin(r, true); break;
+    case op::kMemBegin:
+      reply.error = mem_begin(r);
+      break;
+    case op::kMemData:
+      reply.error = mem_data(r);
+      break;
+    case op::kMemEnd:
+      reply.error = mem_end(r);
+      break;
+    case op::kFlashBegin:
+      reply.error = begin(r, false);
+      break;
+    case op::kFlashDeflBegin:
+      reply.error = begin(r, true);
+      break;
     case op::kFlashEncryptData:
       if (!chip.stub_has_encrypt_data) break;
       [[fallthrough]];  // encryption is not modelled: the data is written as sent
     case op::kFlashData:
-    case op::kFlashDeflData: reply.error = data_check(r); break;
+    case op::kFlashDeflData:
+      reply.error = data_check(r);
+      break;
     case op::kFlashEnd:
-    case op::kFlashDeflEnd: reply.error = writer_.end(); break;
+    case op::kFlashDeflEnd:
+      reply.error = writer_.end();
+      break;
     case op::kSpiSetParams:
       reply.error = collapse(need_length(r, 24));
       if (reply.error == kOk) writer_.set_chip_size(word(r, 1));
@@ -110,9 +127,15 @@ StubLoader::Reply StubLoader::first_stage(const Request& r, Millis* t) {
       reply.error = collapse(need_length(r, 4));
       if (reply.error == kOk) ctx_.spi().set_attached(true);
       break;
-    case op::kChangeBaudrate: reply.error = need_length(r, 8); break;
-    case op::kReadFlash: reply.error = need_length(r, 16); break;
-    case op::kSpiFlashMd5: reply.error = md5_region(r, &reply.payload, t); break;
+    case op::kChangeBaudrate:
+      reply.error = need_length(r, 8);
+      break;
+    case op::kReadFlash:
+      reply.error = need_length(r, 16);
+      break;
+    case op::kSpiFlashMd5:
+      reply.error = md5_region(r, &reply.payload, t);
+      break;
     case op::kGetSecurityInfo:
       if (chip.security_info == SecurityInfoForm::kNone) break;  // not built for ESP32/ESP8266
       reply.error = collapse(need_length(r, 0));
@@ -122,8 +145,11 @@ StubLoader::Reply StubLoader::first_stage(const Request& r, Millis* t) {
       reply.error = collapse(need_length(r, 0));
       if (reply.error == kOk) *t = ctx_.flash().erase_chip(*t);
       break;
-    case op::kEraseRegion: reply.error = erase_region(r, t); break;
-    default: break;  // 0xFF: command not implemented
+    case op::kEraseRegion:
+      reply.error = erase_region(r, t);
+      break;
+    default:
+      break;  // 0xFF: command not implemented
   }
   return reply;
 }
@@ -142,13 +168,18 @@ Millis StubLoader::after_reply(const Request& r, Millis t) {
       if (!chip.uart_clkdiv_has_fraction) div16 = div16 / 16 * 16;
       uint64_t new_div16 = new_baud == 0 ? 0 : div16 * old_baud / new_baud;
       if (!chip.uart_clkdiv_has_fraction) new_div16 = new_div16 / 16 * 16;
-      if (new_div16 != 0) ctx_.set_uart_baud(static_cast<uint32_t>(clock16 / new_div16), t + kBaudSwitchDelay);
+      if (new_div16 != 0)
+        ctx_.set_uart_baud(static_cast<uint32_t>(clock16 / new_div16), t + kBaudSwitchDelay);
       return t + kBaudSwitchDelay;
     }
-    case op::kReadFlash: start_read(r, t); return t;
+    case op::kReadFlash:
+      start_read(r, t);
+      return t;
     case op::kFlashData:
-    case op::kFlashEncryptData: return writer_.write(payload, t);
-    case op::kFlashDeflData: return writer_.write_deflated(payload, t);
+    case op::kFlashEncryptData:
+      return writer_.write(payload, t);
+    case op::kFlashDeflData:
+      return writer_.write_deflated(payload, t);
     case op::kFlashEnd:
     case op::kFlashDeflEnd:
       if (word(r, 0) == 0) {
@@ -159,9 +190,10 @@ Millis StubLoader::after_reply(const Request& r, Millis t) {
     case op::kMemEnd: {
       const uint32_t entry = word(r, 1);
       if (entry == 0) return t;
-      const bool known = std::any_of(uploaded_.begin(), uploaded_.end(), [entry](const UploadedRange& u) {
-        return entry >= u.address && entry - u.address < u.size;
-      });
+      const bool known =
+          std::any_of(uploaded_.begin(), uploaded_.end(), [entry](const UploadedRange& u) {
+            return entry >= u.address && entry - u.address < u.size;
+          });
       if (known) {
         ctx_.start_stub(t + kJumpDelay);
       } else {
@@ -169,7 +201,8 @@ Millis StubLoader::after_reply(const Request& r, Millis t) {
       }
       return t + kJumpDelay;
     }
-    default: return t;
+    default:
+      return t;
   }
 }
 
@@ -204,7 +237,7 @@ uint8_t StubLoader::mem_end(const Request& r) {
 
 uint8_t StubLoader::begin(const Request& r, bool deflate) {
   if (r.data.size() == 16 && word(r, 2) > kMaxWriteBlock) return kBadBlocksize;
-  if (need_length(r, 16) != kOk) return kGeneric;  // the ROM's 20-byte form is refused
+  if (need_length(r, 16) != kOk) return kGeneric;       // the ROM's 20-byte form is refused
   if (ctx_.flash().is_powered_down()) return kGeneric;  // SPIUnlock fails: flash not answering
   if (deflate) {
     writer_.begin_deflate(word(r, 0), word(r, 1) * word(r, 2), word(r, 3));

@@ -1,3 +1,4 @@
+// --flash-file load and atomic save.
 #include "hw-sim/server/flash_file.h"
 
 #include <cerrno>

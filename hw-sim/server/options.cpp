@@ -1,9 +1,11 @@
+// Command-line parsing for the hw-sim server.
 #include "hw-sim/server/options.h"
+
+#include <strings.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <strings.h>
 
 #include "hw-sim/chips/chip_model.h"
 
@@ -14,7 +16,8 @@ constexpr const char* kUsage =
     "usage: hw-sim --chip CHIP --port N --protocol rfc2217|raw [--flash-size 4MB]\n"
     "              [--baud-pacing on|off] [--faults SPEC] [--seed N] [--flash-file F]\n"
     "              [--usb-jtag-serial] [--reset-bridge on|off] [-v]\n"
-    "faults SPEC: comma-separated flip=P,drop=P,garbage=P,delay_ms=N,reset_at=N,disconnect_at=N";
+    "faults SPEC: comma-separated flip=P,drop=P,garbage=P,delay_ms=N,reset_at=N,disconnect_at=N,\n"
+    "             drop_byte=N,flip_byte=N,error=OP:CODE:K";
 
 std::optional<bool> on_off(const std::string& v) {
   if (v == "on") return true;
@@ -33,7 +36,8 @@ std::optional<uint64_t> number(const std::string& v) {
 
 std::string chip_list() {
   std::string list;
-  for (const ChipModel* chip : all_chips()) list += (list.empty() ? "" : ", ") + std::string(chip->key);
+  for (const ChipModel* chip : all_chips())
+    list += (list.empty() ? "" : ", ") + std::string(chip->key);
   return list;
 }
 
@@ -50,8 +54,10 @@ std::optional<uint32_t> parse_size(const std::string& text) {
     }
     return false;
   };
-  if (strip("MB") || strip("M")) unit = 1024 * 1024;
-  else if (strip("KB") || strip("K")) unit = 1024;
+  if (strip("MB") || strip("M"))
+    unit = 1024 * 1024;
+  else if (strip("KB") || strip("K"))
+    unit = 1024;
   const std::optional<uint64_t> n = number(digits);
   if (!n || *n * unit > 0x80000000ull || *n == 0) return std::nullopt;
   return static_cast<uint32_t>(*n * unit);

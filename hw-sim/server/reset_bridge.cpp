@@ -1,3 +1,4 @@
+// ResetBridge: esp_rfc2217_server's sequence detection, replayed on the simulated lines.
 #include "hw-sim/server/reset_bridge.h"
 
 namespace hwsim::server {

@@ -44,7 +44,7 @@ class ResetBridge {
   bool pass_through_;
   bool dtr_requested_ = false;  // what the client asked for (reported back on REQ_DTR/REQ_RTS)
   bool rts_requested_ = false;
-  bool dtr_ = false;            // what the board's lines carry
+  bool dtr_ = false;  // what the board's lines carry
   bool rts_ = false;
   bool in_download_sequence_ = false;
   std::deque<Step> steps_;

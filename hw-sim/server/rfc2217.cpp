@@ -1,3 +1,4 @@
+// Rfc2217Link: COM-PORT-OPTION requests and their server answers; IAC doubling of data.
 #include "hw-sim/server/rfc2217.h"
 
 namespace hwsim::server {
@@ -67,7 +68,8 @@ void Rfc2217Link::on_bytes(std::span<const uint8_t> bytes, Millis now) {
 }
 
 void Rfc2217Link::reply(uint8_t command, std::span<const uint8_t> value) {
-  control_out_.insert(control_out_.end(), {kIac, kSb, kComPort, static_cast<uint8_t>(command + kServerOffset)});
+  control_out_.insert(control_out_.end(),
+                      {kIac, kSb, kComPort, static_cast<uint8_t>(command + kServerOffset)});
   for (uint8_t b : value) {
     control_out_.push_back(b);
     if (b == kIac) control_out_.push_back(kIac);
@@ -83,8 +85,8 @@ void Rfc2217Link::com_port(std::span<const uint8_t> sub, Millis now) {
   switch (command) {
     case kSetBaudrate: {
       if (value.size() >= 4) {
-        const uint32_t baud = (static_cast<uint32_t>(value[0]) << 24) | (value[1] << 16) |
-                              (value[2] << 8) | value[3];
+        const uint32_t baud =
+            (static_cast<uint32_t>(value[0]) << 24) | (value[1] << 16) | (value[2] << 8) | value[3];
         if (baud != 0) {
           baud_ = baud;
           device_.set_baud(baud, now);
@@ -95,40 +97,78 @@ void Rfc2217Link::com_port(std::span<const uint8_t> sub, Millis now) {
       reply(kSetBaudrate, be);
       break;
     }
-    case kSetDatasize: if (v0 != 0) datasize_ = v0; reply_u8(command, datasize_); break;
-    case kSetParity: if (v0 != 0) parity_ = v0; reply_u8(command, parity_); break;
-    case kSetStopsize: if (v0 != 0) stopsize_ = v0; reply_u8(command, stopsize_); break;
-    case kSetControl: set_control(v0, now); break;
-    case kNotifyLinestate: reply_u8(command, 0); break;
-    case kNotifyModemstate: reply_u8(command, kModemState & modemstate_mask_); break;
-    case kFlowSuspend: output_suspended_ = true; break;
-    case kFlowResume: output_suspended_ = false; break;
-    case kSetLinestateMask: linestate_mask_ = v0; reply_u8(command, linestate_mask_); break;
-    case kSetModemstateMask: modemstate_mask_ = v0; reply_u8(command, modemstate_mask_); break;
+    case kSetDatasize:
+      if (v0 != 0) datasize_ = v0;
+      reply_u8(command, datasize_);
+      break;
+    case kSetParity:
+      if (v0 != 0) parity_ = v0;
+      reply_u8(command, parity_);
+      break;
+    case kSetStopsize:
+      if (v0 != 0) stopsize_ = v0;
+      reply_u8(command, stopsize_);
+      break;
+    case kSetControl:
+      set_control(v0, now);
+      break;
+    case kNotifyLinestate:
+      reply_u8(command, 0);
+      break;
+    case kNotifyModemstate:
+      reply_u8(command, kModemState & modemstate_mask_);
+      break;
+    case kFlowSuspend:
+      output_suspended_ = true;
+      break;
+    case kFlowResume:
+      output_suspended_ = false;
+      break;
+    case kSetLinestateMask:
+      linestate_mask_ = v0;
+      reply_u8(command, linestate_mask_);
+      break;
+    case kSetModemstateMask:
+      modemstate_mask_ = v0;
+      reply_u8(command, modemstate_mask_);
+      break;
     case kPurgeData:
       if (v0 == kPurgeReceive || v0 == kPurgeBoth) device_.discard_output(now);
       if (v0 == kPurgeTransmit || v0 == kPurgeBoth) device_.discard_input(now);
       reply_u8(command, v0);
       break;
-    default: break;  // unknown COM-PORT command: ignored, as RFC 2217 allows
+    default:
+      break;  // unknown COM-PORT command: ignored, as RFC 2217 allows
   }
 }
 
 void Rfc2217Link::set_control(uint8_t value, Millis now) {
   switch (value) {
-    case kReqFlowSetting: reply_u8(kSetControl, kNoFlowControl); break;
-    case kReqBreak: reply_u8(kSetControl, kBreakOff); break;
-    case kReqDtr: reply_u8(kSetControl, bridge_.dtr_requested() ? kDtrOn : kDtrOff); break;
-    case kReqRts: reply_u8(kSetControl, bridge_.rts_requested() ? kRtsOn : kRtsOff); break;
-    case kDtrOn: case kDtrOff:
+    case kReqFlowSetting:
+      reply_u8(kSetControl, kNoFlowControl);
+      break;
+    case kReqBreak:
+      reply_u8(kSetControl, kBreakOff);
+      break;
+    case kReqDtr:
+      reply_u8(kSetControl, bridge_.dtr_requested() ? kDtrOn : kDtrOff);
+      break;
+    case kReqRts:
+      reply_u8(kSetControl, bridge_.rts_requested() ? kRtsOn : kRtsOff);
+      break;
+    case kDtrOn:
+    case kDtrOff:
       bridge_.set_dtr(value == kDtrOn, now);
       reply_u8(kSetControl, value);
       break;
-    case kRtsOn: case kRtsOff:
+    case kRtsOn:
+    case kRtsOff:
       bridge_.set_rts(value == kRtsOn, now);
       reply_u8(kSetControl, value);
       break;
-    default: reply_u8(kSetControl, value); break;  // flow control, break: accepted as asked
+    default:
+      reply_u8(kSetControl, value);
+      break;  // flow control, break: accepted as asked
   }
 }
 

@@ -28,14 +28,16 @@ class Rfc2217Link : public LinkProtocol {
   void com_port(std::span<const uint8_t> sub, Millis now);
   void set_control(uint8_t value, Millis now);
   void reply(uint8_t command, std::span<const uint8_t> value);
-  void reply_u8(uint8_t command, uint8_t value) { reply(command, std::span<const uint8_t>(&value, 1)); }
+  void reply_u8(uint8_t command, uint8_t value) {
+    reply(command, std::span<const uint8_t>(&value, 1));
+  }
 
   Device& device_;
   ResetBridge bridge_;
   telnet::OptionTable options_;
   telnet::TelnetParser parser_;
-  Bytes pending_data_;  // host data parsed from the current socket chunk
-  Bytes control_out_;   // negotiation and COM-PORT answers for the socket
+  Bytes pending_data_;             // host data parsed from the current socket chunk
+  Bytes control_out_;              // negotiation and COM-PORT answers for the socket
   bool output_suspended_ = false;  // FLOWCONTROL-SUSPEND from the client
   uint32_t baud_ = 115200;
   uint8_t datasize_ = 8, parity_ = 1, stopsize_ = 1;

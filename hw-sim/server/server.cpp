@@ -1,3 +1,4 @@
+// The server process: listener, one session at a time, real-time or skip-ahead clock.
 #include "hw-sim/server/server.h"
 
 #include <arpa/inet.h>

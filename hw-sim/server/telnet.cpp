@@ -1,3 +1,4 @@
+// Telnet stream parsing and option negotiation state.
 #include "hw-sim/server/telnet.h"
 
 namespace hwsim::server::telnet {

@@ -1,3 +1,4 @@
+// AddressSpace: peripherals first, then a sparse page store with read-only presets.
 #include "hw-sim/soc/address_space.h"
 
 namespace hwsim {
@@ -7,7 +8,8 @@ AddressSpace::AddressSpace(const ChipModel& chip) : chip_(chip) { apply_presets(
 void AddressSpace::apply_presets() {
   read_only_words_.clear();
   auto preset = [this](uint32_t address, uint32_t value) {
-    for (uint32_t i = 0; i < 4; ++i) store_byte(address + i, static_cast<uint8_t>(value >> (8 * i)));
+    for (uint32_t i = 0; i < 4; ++i)
+      store_byte(address + i, static_cast<uint8_t>(value >> (8 * i)));
     read_only_words_.insert(address);
   };
   preset(kChipMagicAddress, chip_.magic);
@@ -36,7 +38,8 @@ uint32_t AddressSpace::read_word(uint32_t address, Millis now) {
     if (p->read(address, now, &value)) return value;
   }
   uint32_t value = 0;
-  for (uint32_t i = 0; i < 4; ++i) value |= static_cast<uint32_t>(read_byte(address + i)) << (8 * i);
+  for (uint32_t i = 0; i < 4; ++i)
+    value |= static_cast<uint32_t>(read_byte(address + i)) << (8 * i);
   return value;
 }
 
@@ -49,7 +52,8 @@ void AddressSpace::write_word(uint32_t address, uint32_t value, Millis now) {
 }
 
 void AddressSpace::write_bytes(uint32_t address, std::span<const uint8_t> bytes) {
-  for (size_t i = 0; i < bytes.size(); ++i) store_byte(address + static_cast<uint32_t>(i), bytes[i]);
+  for (size_t i = 0; i < bytes.size(); ++i)
+    store_byte(address + static_cast<uint32_t>(i), bytes[i]);
 }
 
 }  // namespace hwsim

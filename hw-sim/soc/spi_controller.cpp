@@ -1,3 +1,4 @@
+// SpiController: register file and the USR transaction run on CMD.USR.
 #include "hw-sim/soc/spi_controller.h"
 
 #include <optional>
@@ -72,8 +73,7 @@ void SpiController::execute(Millis now) {
   }
   Bytes mosi;
   if ((usr_ & kUsrMosi) != 0) {
-    const uint32_t bits =
-        (has_dlen ? mosi_dlen_ : (usr1_ >> kEsp8266MosiLenShift)) % 512 + 1;
+    const uint32_t bits = (has_dlen ? mosi_dlen_ : (usr1_ >> kEsp8266MosiLenShift)) % 512 + 1;
     for (uint32_t i = 0; i < (bits + 7) / 8 && i < 64; ++i) {
       mosi.push_back(static_cast<uint8_t>(w_[i / 4] >> (8 * (i % 4))));
     }

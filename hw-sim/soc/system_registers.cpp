@@ -1,3 +1,4 @@
+// SystemRegisters: UART divider, latched straps and console number computed from state.
 #include "hw-sim/soc/system_registers.h"
 
 namespace hwsim {

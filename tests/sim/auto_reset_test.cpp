@@ -79,10 +79,10 @@ TEST(AutoReset, NoBootBeforeTheRcDelay) {
 
 TEST(UsbSerialJtag, EsptoolUsbResetSequenceBootsIntoDownloadMode) {
   UsbSerialJtagReset u;
-  u.set_lines(false, false, 0);  // RTS=0, DTR=0
-  u.set_lines(true, false, 100); // DTR=1: download requested
-  u.set_lines(true, true, 200);  // RTS=1
-  u.set_lines(false, true, 200); // DTR=0: reset
+  u.set_lines(false, false, 0);   // RTS=0, DTR=0
+  u.set_lines(true, false, 100);  // DTR=1: download requested
+  u.set_lines(true, true, 200);   // RTS=1
+  u.set_lines(false, true, 200);  // DTR=0: reset
   u.set_lines(false, false, 300);
   const auto boot = u.take_boot(1000);
   ASSERT_TRUE(boot.has_value());

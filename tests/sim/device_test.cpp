@@ -28,7 +28,8 @@ TEST(Device, EveryChipBootsIntoDownloadModeAndAnswersWithItsMagic) {
     host.wait(chip->rom_boot_baud == 115200 ? 20 : 1);
     if (chip->rom_boot_baud == 115200) {
       EXPECT_NE(host.text().find("waiting for download"), std::string::npos) << chip->key;
-      EXPECT_NE(host.text().find(std::string(chip->boot.boot_download)), std::string::npos) << chip->key;
+      EXPECT_NE(host.text().find(std::string(chip->boot.boot_download)), std::string::npos)
+          << chip->key;
     }
     host.flush(20);
     ASSERT_TRUE(host.sync().has_value()) << chip->key;
@@ -110,7 +111,8 @@ TEST(Device, UartDividerLetsEsptoolDetectTheCrystal) {
     const auto* chip = hwsim::find_chip(key);
     const uint32_t div = rig.call(0x0A, le32_bytes({chip->uart_clkdiv_reg}))->value & 0xFFFFF;
     const double xtal = 115200.0 * div / 1e6 / (std::string(key) == "esp8266" ? 2 : 1);
-    const double expected = std::string(key) == "esp8266" ? 26 : (std::string(key) == "esp32c5" ? 48 : 40);
+    const double expected =
+        std::string(key) == "esp8266" ? 26 : (std::string(key) == "esp32c5" ? 48 : 40);
     EXPECT_NEAR(xtal, expected, 1.0) << key;
   }
 }
@@ -152,7 +154,7 @@ TEST(Device, ResetAtFaultDropsTheStubBackToTheRom) {
   ASSERT_TRUE(rig.enter_stub());
   rig.host->send(simtest::request(0x13, le32_bytes({0, 0x1000, 0, 0})));
   rig.host->send(simtest::request(0x08, Bytes(2000, 0x55)));  // crosses byte 2000
-  rig.host->flush(300);  // ~175 ms on the wire at 115200
+  rig.host->flush(300);                                       // ~175 ms on the wire at 115200
   EXPECT_EQ(rig.device->mode(), hwsim::DeviceMode::kRom);
   EXPECT_NE(rig.host->sync().value_or(0), 0u) << "ROM answers SYNC with a non-zero value";
 }
@@ -191,6 +193,22 @@ TEST(Device, GarbleFreeRunsAreReproducibleBySeed) {
     if (run == 0) first = seen;
     EXPECT_EQ(seen, first);
   }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Device, CommandErrorFaultAnswersInTheLoadersOwnStatusLayout) {
+  hwsim::DeviceOptions o;
+  std::string error;
+  o.faults = *hwsim::parse_fault_plan("error=0x0A:0x07:1,error=0x0A:0xC1:2", &error);
+  Rig rig("esp32", o);
+  ASSERT_TRUE(rig.sync());
+  EXPECT_EQ(rig.call(0x0A, le32_bytes({0x40001000}))->data, (Bytes{1, 0x07, 0, 0})) << "ROM form";
+  ASSERT_TRUE(rig.run_fake_stub(0x40380000));
+  EXPECT_EQ(rig.call(0x0A, le32_bytes({0x40001000}))->data, (Bytes{0xC1, 0})) << "stub form";
+  EXPECT_EQ(rig.call(0x0A, le32_bytes({0x40001000}))->value, 0x00F01D83u) << "third call is fine";
 }
 
 }  // namespace

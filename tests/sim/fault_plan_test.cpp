@@ -19,7 +19,8 @@ FaultPlan parse(const char* spec) {
 }
 
 TEST(FaultPlan, ParsesEveryKind) {
-  const FaultPlan plan = parse("flip=0.01,drop=0.002,garbage=0.5,delay_ms=20,reset_at=100,disconnect_at=7");
+  const FaultPlan plan =
+      parse("flip=0.01,drop=0.002,garbage=0.5,delay_ms=20,reset_at=100,disconnect_at=7");
   EXPECT_DOUBLE_EQ(plan.flip, 0.01);
   EXPECT_DOUBLE_EQ(plan.drop, 0.002);
   EXPECT_DOUBLE_EQ(plan.garbage, 0.5);
@@ -98,6 +99,46 @@ TEST(FaultInjector, DisconnectFiresOnTheNthReceivedByte) {
   FaultInjector faults(parse("disconnect_at=2"), 1);
   EXPECT_FALSE(faults.on_rx_byte(0).disconnect);
   EXPECT_TRUE(faults.on_rx_byte(0).disconnect);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(FaultPlan, ParsesCountableFaults) {
+  const FaultPlan plan = parse("drop_byte=5,flip_byte=9,error=0x11:0xC1:3,error=10:6:1");
+  EXPECT_EQ(plan.drop_byte, 5u);
+  EXPECT_EQ(plan.flip_byte, 9u);
+  ASSERT_EQ(plan.errors.size(), 2u);
+  EXPECT_EQ(plan.errors[0].op, 0x11);
+  EXPECT_EQ(plan.errors[0].code, 0xC1);
+  EXPECT_EQ(plan.errors[0].call, 3u);
+  EXPECT_EQ(plan.errors[1].op, 10);
+  std::string error;
+  EXPECT_FALSE(hwsim::parse_fault_plan("error=0x11:0xC1", &error).has_value());
+  EXPECT_FALSE(hwsim::parse_fault_plan("error=0x111:1:1", &error).has_value());
+  EXPECT_FALSE(hwsim::parse_fault_plan("error=0x11:0:1", &error).has_value());
+}
+
+TEST(FaultInjector, DropByteLosesExactlyTheNthByte) {
+  FaultInjector faults(parse("drop_byte=2"), 1);
+  EXPECT_TRUE(faults.on_rx_byte(1).deliver);
+  EXPECT_FALSE(faults.on_rx_byte(2).deliver);
+  EXPECT_TRUE(faults.on_rx_byte(3).deliver);
+}
+
+TEST(FaultInjector, FlipByteFlipsBitZeroOfTheNthByte) {
+  FaultInjector faults(parse("flip_byte=1"), 1);
+  EXPECT_EQ(faults.on_rx_byte(0x40).value, 0x41);
+  EXPECT_EQ(faults.on_rx_byte(0x40).value, 0x40);
+}
+
+TEST(FaultInjector, CommandErrorHitsOnlyTheKthCallOfThatOpcode) {
+  FaultInjector faults(parse("error=0x03:0xC1:2"), 1);
+  EXPECT_EQ(faults.on_command(0x03), 0);
+  EXPECT_EQ(faults.on_command(0x0A), 0);
+  EXPECT_EQ(faults.on_command(0x03), 0xC1);
+  EXPECT_EQ(faults.on_command(0x03), 0);
 }
 
 }  // namespace

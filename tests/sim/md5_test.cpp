@@ -8,8 +8,8 @@
 namespace {
 
 std::string md5_hex(const std::string& text) {
-  return hwsim::to_hex(hwsim::md5(std::span<const uint8_t>(
-      reinterpret_cast<const uint8_t*>(text.data()), text.size())));
+  return hwsim::to_hex(hwsim::md5(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size())));
 }
 
 TEST(Md5, MatchesRfc1321TestSuite) {
@@ -18,8 +18,9 @@ TEST(Md5, MatchesRfc1321TestSuite) {
   EXPECT_EQ(md5_hex("abc"), "900150983cd24fb0d6963f7d28e17f72");
   EXPECT_EQ(md5_hex("message digest"), "f96b697d7cb7938d525a2f31aaf161d0");
   EXPECT_EQ(md5_hex("abcdefghijklmnopqrstuvwxyz"), "c3fcd3d76192e4007dfb496cca67e13b");
-  EXPECT_EQ(md5_hex("12345678901234567890123456789012345678901234567890123456789012345678901234567890"),
-            "57edf4a22be3c955ac49da2e2107b67a");
+  EXPECT_EQ(
+      md5_hex("12345678901234567890123456789012345678901234567890123456789012345678901234567890"),
+      "57edf4a22be3c955ac49da2e2107b67a");
 }
 
 TEST(Md5, IncrementalUpdatesEqualOneShot) {

@@ -1,10 +1,11 @@
 // Server pieces without sockets: Telnet parsing and option negotiation as pyserial's RFC 2217
 // client drives them, the ResetBridge's replay of esptool's reset sequences, option parsing.
+#include "hw-sim/server/rfc2217.h"
+
 #include <gtest/gtest.h>
 
 #include "hw-sim/server/options.h"
 #include "hw-sim/server/reset_bridge.h"
-#include "hw-sim/server/rfc2217.h"
 #include "hw-sim/server/telnet.h"
 #include "tests/sim/support/sim_host.h"
 
@@ -109,9 +110,9 @@ TEST(Rfc2217Link, AnswersBaudControlAndPurgeWithServerCodes) {
   link.collect(0, &out);
   EXPECT_TRUE(contains(out, Bytes{kIac, kWill, kComPort}));
   out.clear();
-  link.on_bytes(Bytes{kIac, kSb, kComPort, 1, 0x00, 0x0E, 0x10, 0x00, kIac, kSe,  // 921600
-                      kIac, kSb, kComPort, 5, 11, kIac, kSe,                      // RTS on
-                      kIac, kSb, kComPort, 12, 1, kIac, kSe},                     // purge rx
+  link.on_bytes(Bytes{kIac, kSb, kComPort, 1,  0x00, 0x0E, 0x10, 0x00, kIac, kSe,  // 921600
+                      kIac, kSb, kComPort, 5,  11,   kIac, kSe,                    // RTS on
+                      kIac, kSb, kComPort, 12, 1,    kIac, kSe},                   // purge rx
                 1);
   link.collect(1, &out);
   EXPECT_TRUE(contains(out, Bytes{kIac, kSb, kComPort, 101, 0x00, 0x0E, 0x10, 0x00, kIac, kSe}));
@@ -136,8 +137,8 @@ TEST(Rfc2217Link, DoublesIacInChipOutput) {
   // WRITE_REG 0xFFFFFFFF to RAM (0xFF doubled on the way in too), then READ_REG it: the
   // reply's value field is four 0xFF bytes.
   Bytes write_reg;
-  for (uint8_t b : simtest::slip(simtest::request(
-           0x09, simtest::le32_bytes({0x3FFB0000, 0xFFFFFFFF, 0xFFFFFFFF, 0})))) {
+  for (uint8_t b : simtest::slip(
+           simtest::request(0x09, simtest::le32_bytes({0x3FFB0000, 0xFFFFFFFF, 0xFFFFFFFF, 0})))) {
     write_reg.push_back(b);
     if (b == kIac) write_reg.push_back(kIac);
   }
@@ -146,7 +147,8 @@ TEST(Rfc2217Link, DoublesIacInChipOutput) {
   out.clear();
   link.on_bytes(simtest::slip(simtest::request(0x0A, simtest::le32_bytes({0x3FFB0000}))), 40);
   run(40, 60);
-  EXPECT_TRUE(contains(out, Bytes{0x0A, 0x04, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}));
+  EXPECT_TRUE(
+      contains(out, Bytes{0x0A, 0x04, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}));
 }
 
 TEST(ServerOptions, ParsesSizesAndRejectsBadInput) {
@@ -155,9 +157,9 @@ TEST(ServerOptions, ParsesSizesAndRejectsBadInput) {
   EXPECT_EQ(parse_size("0x200000"), 2u * 1024 * 1024);
   EXPECT_FALSE(parse_size("4XB").has_value());
   std::string error;
-  const char* good[] = {"hw-sim", "--chip", "esp32c6", "--port", "0", "--protocol", "raw",
-                        "--flash-size", "8MB", "--baud-pacing", "on", "--faults", "drop=0.1",
-                        "--seed", "9"};
+  const char* good[] = {"hw-sim",     "--chip",   "esp32c6",      "--port", "0",
+                        "--protocol", "raw",      "--flash-size", "8MB",    "--baud-pacing",
+                        "on",         "--faults", "drop=0.1",     "--seed", "9"};
   const auto options = parse_options(15, const_cast<char**>(good), &error);
   ASSERT_TRUE(options) << error;
   EXPECT_EQ(options->chip, "esp32c6");

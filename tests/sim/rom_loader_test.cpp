@@ -88,7 +88,7 @@ TEST(RomLoader, FlashBeginTakesFourOrFiveWords) {
 TEST(RomLoader, WritesAfterAttachEraseFirstAndReportMd5AsLowerCaseHex) {
   Rig rig("esp32");
   ASSERT_TRUE(rig.sync());
-  ASSERT_EQ(rig.call(0x0D, le32_bytes({0, 0}))->data, kOk4);  // SPI_ATTACH, ROM form: 8 bytes
+  ASSERT_EQ(rig.call(0x0D, le32_bytes({0, 0}))->data, kOk4);    // SPI_ATTACH, ROM form: 8 bytes
   rig.device->flash().program(0x3000, Bytes(0x1000, 0x00), 0);  // not erased
   Bytes image(0x900);
   for (size_t i = 0; i < image.size(); ++i) image[i] = static_cast<uint8_t>(i * 7);
@@ -97,14 +97,24 @@ TEST(RomLoader, WritesAfterAttachEraseFirstAndReportMd5AsLowerCaseHex) {
   ASSERT_TRUE(begin);
   EXPECT_EQ(begin->data, kOk4);
   for (uint32_t seq = 0; seq < 3; ++seq) {
-    Bytes block(image.begin() + seq * 0x400, image.begin() + std::min<size_t>((seq + 1) * 0x400, image.size()));
+    Bytes block(image.begin() + seq * 0x400,
+                image.begin() + std::min<size_t>((seq + 1) * 0x400, image.size()));
     block.resize(0x400, 0xFF);  // esptool pads each ROM block
     ASSERT_EQ(rig.call(data_request(0x03, block, seq))->data, kOk4) << "block " << seq;
   }
   const auto md5 = rig.call(0x13, le32_bytes({offset, 0x900, 0, 0}));
   ASSERT_TRUE(md5);
   ASSERT_EQ(md5->data.size(), 32u + 4);
-  EXPECT_EQ(std::string(md5->data.begin(), md5->data.begin() + 32), hwsim::to_hex(hwsim::md5(image)));
+  EXPECT_EQ(std::string(md5->data.begin(), md5->data.begin() + 32),
+            hwsim::to_hex(hwsim::md5(image)));
+}
+
+TEST(RomLoader, SpiAttachTakesTheRomOrTheStubForm) {
+  Rig rig("esp32");
+  ASSERT_TRUE(rig.sync());
+  EXPECT_EQ(rig.call(0x0D, le32_bytes({0}))->data, kOk4);
+  EXPECT_EQ(rig.call(0x0D, le32_bytes({0, 0}))->data, kOk4);
+  EXPECT_EQ(rig.call(0x0D, le32_bytes({0, 0, 0}))->data, (Bytes{1, 0x05, 0, 0}));
 }
 
 TEST(RomLoader, BlockWithBadChecksumFailsWithCode7) {
@@ -163,7 +173,8 @@ TEST(RomLoader, CompressedWriteInflatesIntoFlash) {
     ASSERT_EQ(rig.call(data_request(0x11, block, seq))->data, kOk4);
   }
   const auto md5 = rig.call(0x13, le32_bytes({0x8000, 5000, 0, 0}));
-  EXPECT_EQ(std::string(md5->data.begin(), md5->data.begin() + 32), hwsim::to_hex(hwsim::md5(image)));
+  EXPECT_EQ(std::string(md5->data.begin(), md5->data.begin() + 32),
+            hwsim::to_hex(hwsim::md5(image)));
 }
 
 TEST(RomLoader, ChangeBaudrateAnswersAtTheOldRateThenSwitches) {

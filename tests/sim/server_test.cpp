@@ -94,7 +94,8 @@ Bytes receive_until(int fd, Done done, int timeout_ms = 5000) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (!done(received)) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now()).count();
+                          deadline - std::chrono::steady_clock::now())
+                          .count();
     if (left <= 0 || !ServerProcess::poll_fd(fd, static_cast<int>(left))) break;
     uint8_t buf[4096];
     const ssize_t n = recv(fd, buf, sizeof(buf), 0);
@@ -105,11 +106,14 @@ Bytes receive_until(int fd, Done done, int timeout_ms = 5000) {
 }
 
 bool contains(const Bytes& haystack, const Bytes& needle) {
-  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) != haystack.end();
+  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) !=
+         haystack.end();
 }
 
 // A SYNC reply as the ESP32 ROM frames it: C0 01 08 04 00 <value> 00 00 00 00 C0.
-bool has_sync_reply(const Bytes& bytes) { return contains(bytes, Bytes{0xC0, 0x01, 0x08, 0x04, 0x00}); }
+bool has_sync_reply(const Bytes& bytes) {
+  return contains(bytes, Bytes{0xC0, 0x01, 0x08, 0x04, 0x00});
+}
 
 TEST(Server, PrintsListeningLineAndAnswersSyncOverRawTcp) {
   ServerProcess server({"--chip", "esp32", "--port", "0", "--protocol", "raw"});
@@ -146,15 +150,14 @@ TEST(Server, AcknowledgesRfc2217BaudAndControlRequests) {
   const int fd = connect_to(port);
   ASSERT_GE(fd, 0);
   // WILL COM-PORT-OPTION, SET-BAUDRATE 115200, SET-CONTROL DTR off.
-  const Bytes request{255, 251, 44,                                  // IAC WILL COM-PORT
+  const Bytes request{255, 251, 44,                                       // IAC WILL COM-PORT
                       255, 250, 44, 1, 0x00, 0x01, 0xC2, 0x00, 255, 240,  // SB SET-BAUDRATE
-                      255, 250, 44, 5, 9, 255, 240};                 // SB SET-CONTROL DTR-OFF
+                      255, 250, 44, 5, 9,    255,  240};                  // SB SET-CONTROL DTR-OFF
   send(fd, request.data(), request.size(), 0);
   const Bytes baud_ack{255, 250, 44, 101, 0x00, 0x01, 0xC2, 0x00, 255, 240};
   const Bytes control_ack{255, 250, 44, 105, 9, 255, 240};
-  const Bytes got = receive_until(fd, [&](const Bytes& b) {
-    return contains(b, baud_ack) && contains(b, control_ack);
-  });
+  const Bytes got = receive_until(
+      fd, [&](const Bytes& b) { return contains(b, baud_ack) && contains(b, control_ack); });
   EXPECT_TRUE(contains(got, Bytes{255, 253, 44})) << "DO COM-PORT-OPTION";
   EXPECT_TRUE(contains(got, baud_ack));
   EXPECT_TRUE(contains(got, control_ack));

@@ -74,7 +74,7 @@ TEST(SpiController, MosiDataComesFromWRegisters) {
   rig.write(l.mosi_dlen, 16 - 1);
   rig.write(l.usr, kUsrCommand | kUsrMosi);
   rig.write(l.usr2, (7u << 28) | 0x01);  // WRSR, 2 bytes
-  rig.write(l.w0, 0x0200);                // SR2 = QE
+  rig.write(l.w0, 0x0200);               // SR2 = QE
   rig.write(0, kCmdUsr);
   EXPECT_EQ(rig.flash.status(), 0x200u);
 }

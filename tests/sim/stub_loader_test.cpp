@@ -35,7 +35,8 @@ TEST(StubLoader, SyncValueIsZeroAndStillEightReplies) {
 TEST(StubLoader, UnknownOpcodeIsNotImplemented) {
   Rig rig("esp32");
   ASSERT_TRUE(rig.enter_stub());
-  EXPECT_EQ(rig.call(0x0E, le32_bytes({0, 64}))->data, error(0xFF)) << "READ_FLASH_SLOW is ROM-only";
+  EXPECT_EQ(rig.call(0x0E, le32_bytes({0, 64}))->data, error(0xFF))
+      << "READ_FLASH_SLOW is ROM-only";
   EXPECT_EQ(rig.call(0x14, {})->data, error(0xFF)) << "no security info in the ESP32 stub";
 }
 
@@ -58,7 +59,8 @@ TEST(StubLoader, DataOutsideFlashModeIsRefused) {
 TEST(StubLoader, FlashBeginChecksLengthAndBlockSize) {
   Rig rig("esp32s2");
   ASSERT_TRUE(rig.enter_stub());
-  EXPECT_EQ(rig.call(0x02, le32_bytes({0, 0, 0x4000, 0, 0}))->data, error(0x01)) << "ROM's 20-byte form";
+  EXPECT_EQ(rig.call(0x02, le32_bytes({0, 0, 0x4000, 0, 0}))->data, error(0x01))
+      << "ROM's 20-byte form";
   EXPECT_EQ(rig.call(0x02, le32_bytes({0, 0, 0x4001, 0}))->data, error(0xC2));
   EXPECT_EQ(rig.call(0x02, le32_bytes({0, 0, 0x4000, 0}))->data, kOk);
 }
@@ -72,8 +74,9 @@ TEST(StubLoader, BadChecksumAndBadLengthAreReportedAtOnce) {
   EXPECT_EQ(rig.host->call(packet)->data, error(0xC1));
   Bytes data = le32_bytes({0x99, 0, 0, 0});  // length field disagrees with the payload
   data.insert(data.end(), 0x100, 0x12);
-  EXPECT_EQ(rig.host->call(simtest::request(0x03, data, simtest::xor_checksum(Bytes(0x100, 0x12))))->data,
-            error(0xC0));
+  EXPECT_EQ(
+      rig.host->call(simtest::request(0x03, data, simtest::xor_checksum(Bytes(0x100, 0x12))))->data,
+      error(0xC0));
 }
 
 TEST(StubLoader, WriteErrorIsReportedOnTheNextCommand) {
@@ -126,7 +129,8 @@ TEST(StubLoader, CorruptStreamIsAnInflateError) {
   ASSERT_EQ(rig.call(0x10, le32_bytes({1000, 2, 0x4000, 0}))->data, kOk);
   EXPECT_EQ(rig.call(data_request(0x11, z, 0))->data, kOk);
   EXPECT_EQ(rig.call(data_request(0x11, z, 1))->data, error(0xC7)) << "latched, next data command";
-  EXPECT_EQ(rig.call(0x12, le32_bytes({1}))->data, error(0xC8)) << "FLASH_END checks what is missing first";
+  EXPECT_EQ(rig.call(0x12, le32_bytes({1}))->data, error(0xC8))
+      << "FLASH_END checks what is missing first";
 }
 
 TEST(StubLoader, Md5IsSixteenRawBytes) {
@@ -135,7 +139,8 @@ TEST(StubLoader, Md5IsSixteenRawBytes) {
   const auto reply = rig.call(0x13, le32_bytes({0, 0x1000, 0, 0}));
   ASSERT_EQ(reply->data.size(), 18u);
   const auto expected = hwsim::md5(Bytes(0x1000, 0xFF));
-  EXPECT_EQ(Bytes(reply->data.begin(), reply->data.begin() + 16), Bytes(expected.begin(), expected.end()));
+  EXPECT_EQ(Bytes(reply->data.begin(), reply->data.begin() + 16),
+            Bytes(expected.begin(), expected.end()));
 }
 
 TEST(StubLoader, EraseRegionNeedsSectorAlignment) {

@@ -25,7 +25,8 @@ hwsim::DeviceOptions esp32_options() {
 Bytes firmware_like(size_t size, uint32_t seed) {
   std::mt19937 rng(seed);
   Bytes data(size);
-  for (size_t i = 0; i < size; ++i) data[i] = (i % 7 == 0) ? static_cast<uint8_t>(rng()) : static_cast<uint8_t>(i / 64);
+  for (size_t i = 0; i < size; ++i)
+    data[i] = (i % 7 == 0) ? static_cast<uint8_t>(rng()) : static_cast<uint8_t>(i / 64);
   return data;
 }
 
@@ -33,7 +34,8 @@ Bytes firmware_like(size_t size, uint32_t seed) {
 std::optional<Bytes> upload_fake_stub(Host& host) {
   Bytes text(2048, 0xA5);
   const uint32_t address = 0x400BE000;
-  auto begin = host.call(0x05, le32_bytes({static_cast<uint32_t>(text.size()), 1, 0x1800, address}));
+  auto begin =
+      host.call(0x05, le32_bytes({static_cast<uint32_t>(text.size()), 1, 0x1800, address}));
   if (!begin) return std::nullopt;
   auto data = host.call(simtest::data_request(0x07, text, 0));
   if (!data) return std::nullopt;
@@ -67,22 +69,26 @@ TEST(StubSession, SyncUploadStubWriteCompressedReadBackAndVerify) {
   const Bytes compressed = simtest::zlib_compress(image);
   const uint32_t offset = 0x10000, block = 0x4000;
   const uint32_t blocks = static_cast<uint32_t>((compressed.size() + block - 1) / block);
-  auto begin = host.call(0x10, le32_bytes({static_cast<uint32_t>(image.size()), blocks, block, offset}));
+  auto begin =
+      host.call(0x10, le32_bytes({static_cast<uint32_t>(image.size()), blocks, block, offset}));
   ASSERT_TRUE(begin);
   EXPECT_EQ(begin->status(kStubStatus, 0), 0);
   for (uint32_t seq = 0; seq < blocks; ++seq) {
     const size_t from = seq * block;
     const size_t len = std::min<size_t>(block, compressed.size() - from);
-    auto reply = host.call(simtest::data_request(0x11, std::span<const uint8_t>(compressed).subspan(from, len), seq));
+    auto reply = host.call(
+        simtest::data_request(0x11, std::span<const uint8_t>(compressed).subspan(from, len), seq));
     ASSERT_TRUE(reply) << "block " << seq;
     EXPECT_EQ(reply->status(kStubStatus, 0), 0) << "block " << seq;
   }
   // esptool waits for the last write with a READ_REG, then checks the MD5.
   ASSERT_TRUE(host.call(0x0A, le32_bytes({0x40001000})));
-  EXPECT_EQ(stub_md5(host, offset, static_cast<uint32_t>(image.size())), hwsim::to_hex(hwsim::md5(image)));
+  EXPECT_EQ(stub_md5(host, offset, static_cast<uint32_t>(image.size())),
+            hwsim::to_hex(hwsim::md5(image)));
 
   // Streaming read: data packets, a 4-byte ACK after each, then the 16-byte digest.
-  auto read = host.call(0xD2, le32_bytes({offset, static_cast<uint32_t>(image.size()), 0x1000, 64}));
+  auto read =
+      host.call(0xD2, le32_bytes({offset, static_cast<uint32_t>(image.size()), 0x1000, 64}));
   ASSERT_TRUE(read);
   EXPECT_EQ(read->status(kStubStatus, 0), 0);
   Bytes back;
@@ -139,18 +145,21 @@ TEST_P(EveryChip, RomWritesUncompressedBlocksAndTheStubWritesCompressedOnesThatR
   ASSERT_TRUE(reply);
   ASSERT_EQ(reply->status(rom_status, 0), 0);
   for (uint32_t seq = 0; seq < 3; ++seq) {
-    Bytes block(image.begin() + seq * 0x400, image.begin() + std::min<size_t>((seq + 1) * 0x400, image.size()));
+    Bytes block(image.begin() + seq * 0x400,
+                image.begin() + std::min<size_t>((seq + 1) * 0x400, image.size()));
     block.resize(0x400, 0xFF);
     reply = host.call(simtest::data_request(0x03, block, seq));
     ASSERT_TRUE(reply);
     ASSERT_EQ(reply->status(rom_status, 0), 0) << "block " << seq;
   }
-  EXPECT_EQ(Bytes(device.flash().contents().begin() + 0x20000, device.flash().contents().begin() + 0x20000 + 3000),
+  EXPECT_EQ(Bytes(device.flash().contents().begin() + 0x20000,
+                  device.flash().contents().begin() + 0x20000 + 3000),
             image);
   if (chip.rom_opcodes & hwsim::op_bit(0x13)) {
     reply = host.call(0x13, le32_bytes({0x20000, 3000, 0, 0}));
     ASSERT_TRUE(reply);
-    EXPECT_EQ(std::string(reply->data.begin(), reply->data.begin() + 32), hwsim::to_hex(hwsim::md5(image)));
+    EXPECT_EQ(std::string(reply->data.begin(), reply->data.begin() + 32),
+              hwsim::to_hex(hwsim::md5(image)));
   }
 
   // Stub: compressed write, streaming read, MD5.
@@ -164,7 +173,8 @@ TEST_P(EveryChip, RomWritesUncompressedBlocksAndTheStubWritesCompressedOnesThatR
   reply = host.call(simtest::data_request(0x11, z, 0));
   ASSERT_EQ(reply->status(kStubStatus, 0), 0);
   ASSERT_TRUE(host.call(0x0A, le32_bytes({0x40001000})));
-  EXPECT_EQ(stub_md5(host, 0x30000, static_cast<uint32_t>(big.size())), hwsim::to_hex(hwsim::md5(big)));
+  EXPECT_EQ(stub_md5(host, 0x30000, static_cast<uint32_t>(big.size())),
+            hwsim::to_hex(hwsim::md5(big)));
   reply = host.call(0xD2, le32_bytes({0x30000, 5000, 0x1000, 64}));
   ASSERT_EQ(reply->status(kStubStatus, 0), 0);
   Bytes back;
@@ -178,7 +188,8 @@ TEST_P(EveryChip, RomWritesUncompressedBlocksAndTheStubWritesCompressedOnesThatR
   EXPECT_EQ(back, Bytes(big.begin(), big.begin() + 5000));
 }
 
-INSTANTIATE_TEST_SUITE_P(Chips, EveryChip, ::testing::ValuesIn(hwsim::all_chips().begin(), hwsim::all_chips().end()),
+INSTANTIATE_TEST_SUITE_P(Chips, EveryChip,
+                         ::testing::ValuesIn(hwsim::all_chips().begin(), hwsim::all_chips().end()),
                          chip_name);
 
 }  // namespace

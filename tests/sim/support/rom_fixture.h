@@ -44,6 +44,8 @@ struct Rig {
 };
 
 // Status bytes of a reply: the last `n` bytes.
-inline Bytes status_of(const Reply& r, size_t n) { return Bytes(r.data.end() - static_cast<long>(n), r.data.end()); }
+inline Bytes status_of(const Reply& r, size_t n) {
+  return Bytes(r.data.end() - static_cast<long>(n), r.data.end());
+}
 
 }  // namespace simtest

@@ -1,3 +1,4 @@
+// Test-local host helpers: SLIP, packets, zlib, and the virtual-time read loop.
 #include "tests/sim/support/sim_host.h"
 
 #include <zlib.h>
@@ -150,7 +151,8 @@ std::optional<Reply> Host::call(const Bytes& packet, Millis timeout) {
     Reply reply;
     reply.op = (*frame)[1];
     reply.value = static_cast<uint32_t>((*frame)[4]) | (static_cast<uint32_t>((*frame)[5]) << 8) |
-                  (static_cast<uint32_t>((*frame)[6]) << 16) | (static_cast<uint32_t>((*frame)[7]) << 24);
+                  (static_cast<uint32_t>((*frame)[6]) << 16) |
+                  (static_cast<uint32_t>((*frame)[7]) << 24);
     reply.data.assign(frame->begin() + 8, frame->end());
     return reply;
   }

@@ -30,7 +30,9 @@ struct Reply {
   uint8_t op = 0;
   uint32_t value = 0;
   Bytes data;  // payload + status bytes
-  uint8_t status(size_t status_len, size_t index) const { return data[data.size() - status_len + index]; }
+  uint8_t status(size_t status_len, size_t index) const {
+    return data[data.size() - status_len + index];
+  }
 };
 
 class Host {
