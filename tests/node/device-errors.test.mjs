@@ -57,6 +57,9 @@ describe('device command errors', { skip, timeout: 180000 }, () => {
     assert.doesNotMatch(misaligned.stdout, /Serial port/);
     const overlap = await cli([...port, 'write_flash', '0x0', 'a.bin', '0x1000', 'a.bin']);
     fatal(overlap, /Detected overlap at address: 0x1000 for file: a\.bin/);
+    const chip = await cli(['--chip', 'esp99', ...port, 'read_mac']);
+    assert.equal(chip.status, 2);
+    assert.match(chip.stderr, /^esptool: error: argument --chip\/-c: invalid choice: 'esp99' \(choose from /);
     const odd = await cli([...port, 'write_flash', '0x0', 'a.bin', '0x8000']);
     assert.equal(odd.status, 2);
     assert.match(odd.stderr, /Must be pairs of an address and the binary filename to write there/);

@@ -15,9 +15,9 @@ const DTR_ON = 8, DTR_OFF = 9, RTS_ON = 11, RTS_OFF = 12;
 // pyserial's rfc2217 client waits this long for an answer (its default timeout is 3 s).
 const kAckTimeoutMs = 3000;
 
-// Options we enable on our side / accept from the server (pyserial's table).
+// Options we enable on our side / accept from the server (pyserial's rfc2217 option table).
 const LOCAL_OK = new Set([BINARY, SGA, COM_PORT]);
-const REMOTE_OK = new Set([BINARY, SGA, ECHO]);
+const REMOTE_OK = new Set([BINARY, SGA, ECHO, COM_PORT]);
 
 export class Rfc2217Port extends SocketPort {
   constructor(host, port) {
@@ -38,11 +38,15 @@ export class Rfc2217Port extends SocketPort {
   async afterOpen(baudRate) {
     this.resetTelnet();
     const enabled = new Promise((resolve) => (this.comPortEnabled = resolve));
-    await this.send(Uint8Array.of(IAC, WILL, COM_PORT, IAC, DO, ECHO, IAC, WILL, SGA, IAC, DO, SGA));
+    // pyserial's opening requests: the options it marks REQUESTED.
     this.local.set(COM_PORT, 'want');
     this.local.set(SGA, 'want');
     this.remote.set(ECHO, 'want');
     this.remote.set(SGA, 'want');
+    this.remote.set(COM_PORT, 'want');
+    await this.send(
+      Uint8Array.of(IAC, WILL, COM_PORT, IAC, DO, ECHO, IAC, WILL, SGA, IAC, DO, SGA, IAC, DO, COM_PORT),
+    );
     if (!(await withTimeout(enabled, 'COM-PORT-OPTION negotiation', this.url))) {
       throw new Error(`${this.url} refused the RFC 2217 COM-PORT-OPTION; is it an RFC 2217 server?`);
     }
