@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasHwSim, lastLine, runCliAsync, startHwSim } from './hwsim.mjs';
@@ -80,6 +81,18 @@ describe('device command errors', { skip, timeout: 180000 }, () => {
     assert.ok(killed, `never saw a write progress line:\n${r.stdout}`);
     fatal(r, /./);
     assert.ok(r.ms < 30000, `took ${r.ms} ms`);
+  });
+
+  test('a port where nothing answers fails after the connect attempts', async () => {
+    const server = net.createServer((socket) => socket.on('error', () => {}).resume());
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `socket://127.0.0.1:${server.address().port}`;
+      const r = await cli(['--port', url, '--connect-attempts', '2', 'read_mac']);
+      fatal(r, /^A fatal error occurred: Failed to connect to Espressif device: /);
+    } finally {
+      server.close(); // the CLI has exited, so its connection is gone
+    }
   });
 
   test('socket:// reaches a raw TCP server (no reset lines, chip waits in download mode)', async () => {

@@ -20,13 +20,13 @@ function sleep(ms, signal) {
 }
 
 /** Converts what a port or a wasm call threw into an EsptoolError (core's codes and names). */
-function hostError(m, cause) {
+function hostError(m, cause, signal) {
   if (cause instanceof EsptoolError) return cause;
+  if (signal?.aborted) {
+    return new EsptoolError(m.hostError('cancelled', 'Cancelled'), { cause });
+  }
   if (cause instanceof PortClosedError) {
     return new EsptoolError(m.hostError('port_lost', `Serial port lost: ${cause.message}`), { cause });
-  }
-  if (cause?.name === 'AbortError' || cause?.name === 'TimeoutError') {
-    return new EsptoolError(m.hostError('cancelled', 'Cancelled'), { cause });
   }
   return new EsptoolError(
     {
@@ -94,6 +94,6 @@ export async function runDeviceCommand(m, session, io, request, options = {}) {
     unwrap(session.status());
     return session.report();
   } catch (cause) {
-    throw hostError(m, cause);
+    throw hostError(m, cause, signal);
   }
 }
