@@ -151,3 +151,36 @@ for (const chip of ['esp32', 'esp32c3']) {
     });
   }
 }
+
+// Every simulated chip: a ROM-only write, then a stub write of other bytes and a stub read-back.
+describe('every simulated chip writes and reads back through the CLI', { skip, timeout: 300000 }, () => {
+  let dir;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'esptool-wasm-chips-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const chip of ['esp8266', 'esp32', 'esp32s2', 'esp32s3', 'esp32c3', 'esp32c6', 'esp32h2']) {
+    test(chip, async () => {
+      const sim = await startHwSim({ chip });
+      try {
+        const cli = (args) => runCliAsync(['--port', sim.url, ...args], dir, { timeoutMs: 60000 });
+        const rom = testData(6000, 20);
+        const stubbed = testData(30000, 21);
+        writeFileSync(join(dir, `${chip}-rom.bin`), rom);
+        writeFileSync(join(dir, `${chip}-stub.bin`), stubbed);
+        const w1 = await cli(['--no-stub', 'write_flash', '0x8000', `${chip}-rom.bin`]);
+        assert.equal(w1.status, 0, w1.stdout);
+        const w2 = await cli(['-b', '460800', 'write_flash', '0x10000', `${chip}-stub.bin`]);
+        assert.equal(w2.status, 0, w2.stdout);
+        const r = await cli(['read_flash', '0x8000', '0x10000', `${chip}-back.bin`]);
+        assert.equal(r.status, 0, r.stdout);
+        const back = readFileSync(join(dir, `${chip}-back.bin`));
+        assert.ok(back.subarray(0, rom.length).equals(rom), 'ROM-written bytes differ');
+        assert.ok(back.subarray(0x8000, 0x8000 + stubbed.length).equals(stubbed), 'stub-written bytes differ');
+      } finally {
+        await sim.stop();
+      }
+    });
+  }
+});
