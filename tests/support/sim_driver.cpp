@@ -44,6 +44,7 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
       if (auto* log = std::get_if<engine::Log>(&*e)) {
         if (tracing_) trace_.push_back(strprintf("%12.3f log %s", now_, log->text.c_str()));
         result.logs.push_back(log->text);
+        result.log_stamps.push_back({now_, result.bytes_to_device, result.bytes_from_device});
       } else {
         result.progress.push_back(std::get<engine::Progress>(*e));
       }

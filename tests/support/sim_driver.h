@@ -15,10 +15,19 @@
 
 namespace esptool::testing {
 
+// When a log line was taken from the engine, and the bytes moved each way by then; the bench
+// splits a command into phases (connect, write, verify) at its log lines.
+struct LogStamp {
+  engine::Millis ms = 0;
+  uint64_t bytes_to_device = 0;
+  uint64_t bytes_from_device = 0;
+};
+
 struct SimRun {
   Status status;
   engine::Report report;
   std::vector<std::string> logs;              // Log events, in order
+  std::vector<LogStamp> log_stamps;           // one per log line
   std::vector<engine::Progress> progress;     // Progress events, in order
   engine::Millis start_ms = 0;
   engine::Millis end_ms = 0;                  // virtual time when the operation finished
