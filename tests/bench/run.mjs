@@ -1,21 +1,34 @@
 // `npm run bench`: wall time and peak memory of the offline tools (elf2image, image_info,
 // merge_bin) on a ~4 MB app in the wasm build under Node, the same through the Node CLI and the
-// native CLI for comparison, and the page's transfer size. Prints markdown tables and writes the
-// raw figures to build/bench/results.json.
-//   node tests/bench/run.mjs [--reps N] [--cli-reps M]
+// native CLI for comparison, the page's transfer size, and the device figures (device.mjs):
+// write_flash in virtual time against hw-sim, connect-to-ready, --skip-unchanged, and a 1 MiB
+// write by esptool-js 0.7.0 and by our CLI against a real-time paced hw-sim server. Prints
+// markdown tables and writes the raw figures to build/bench/results.json.
+//   node tests/bench/run.mjs [--reps N] [--cli-reps M] [--device-reps D]
 // Every measurement runs in a fresh process (peak RSS is per operation); figures are medians of
 // N runs of each API measurement (default 5) and M of each CLI one (default 3: they repeat the
-// API's work with process start-up added, and the bench should stay near a minute). Inputs are
-// generated (make_fixtures), never committed.
+// API's work with process start-up added, and the bench should stay near a minute), and D of
+// each wall-clock device write (default 3; each takes ~10 s of paced serial time). Inputs are
+// generated (make_fixtures, device_bench), never committed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { virtualTime, wallClock } from './device.mjs';
 import { wasmOps } from './ops.mjs';
 import { pageTransferSize } from './page-size.mjs';
-import { cliTable, machine, pageTable, wasmTable } from './report.mjs';
+import {
+  cliTable,
+  connectTable,
+  deviceWriteTable,
+  machine,
+  pageTable,
+  skipTable,
+  wallClockTable,
+  wasmTable,
+} from './report.mjs';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const at = (...p) => join(root, ...p);
@@ -26,6 +39,7 @@ const option = (name, fallback) => {
 };
 const reps = option('--reps', 5);
 const cliReps = option('--cli-reps', 3);
+const deviceReps = option('--device-reps', 3);
 const benchDir = at('build/bench');
 const inputDir = join(benchDir, 'inputs');
 const outDir = join(benchDir, 'out');
@@ -184,6 +198,14 @@ async function main() {
   // Until the page exists, count what an embedder's page would load: the API and the wasm.
   const entry = existsSync(at('web/page/index.html')) ? 'web/page/index.html' : 'web/src/index.js';
   const page = { entry, ...pageTransferSize(at(entry), at('web'), root) };
+
+  const device = virtualTime({ root, inputDir, fail });
+  const wallRuns = await wallClock({ root, file: join(inputDir, 'firmware_1MiB.bin'), reps: deviceReps });
+  const wallFailures = Object.values(wallRuns).flat().filter((r) => !r.ok).map((r) => r.error);
+  const wall = { reps: deviceReps, runs: wallRuns };
+  for (const [tool, runs] of Object.entries(wallRuns)) {
+    wall[tool] = { wallMs: median(runs.map((r) => r.wallMs)), writeMs: median(runs.map((r) => r.writeMs)) };
+  }
   const results = {
     date: new Date().toISOString(),
     command: 'npm run bench',
@@ -203,6 +225,8 @@ async function main() {
     cli,
     cliOutputMismatches: mismatches,
     page,
+    device,
+    wallClock: wall,
     totalSeconds: 0,
   };
   results.totalSeconds = (performance.now() - started) / 1000;
@@ -212,11 +236,17 @@ async function main() {
   console.log(wasmTable(results));
   if (cli.length) console.log(cliTable(results));
   console.log(pageTable(results));
+  console.log(deviceWriteTable(results));
+  console.log(connectTable(results));
+  console.log(skipTable(results));
+  console.log(wallClockTable(results));
   console.log(
     `\nRaw results: build/bench/results.json (${results.totalSeconds.toFixed(0)} s in all)`,
   );
   // Figures for code that gives different bytes are not worth quoting: fail the run.
   if (mismatches.length) fail(`the API and the CLIs disagree on: ${mismatches.join(', ')}`);
+  if (device.failure) fail(`device figures: ${device.failure}`);
+  if (wallFailures.length) fail(`wall-clock device writes:\n${wallFailures.join('\n')}`);
 }
 
 await main();
