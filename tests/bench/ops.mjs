@@ -3,7 +3,7 @@
 // gives them to build/native/esptool_native and to the Node CLI). Inputs (run.mjs makes them):
 //   elf        the ~4 MB ESP32 app ELF (make_fixtures --large-app)
 //   app        the image elf2image makes from it
-//   bootloader esp32_bootloader.bin, partitions partitions.bin (make_fixtures)
+//   bootloader boot_esp32.bin, partitions partitions.bin (make_fixtures)
 // OUT in CLI arguments stands for a fresh output path.
 
 const flash = { flashMode: 'dio', flashFreq: '40m', flashSize: '4MB' };

@@ -95,7 +95,7 @@ async function makeInputs() {
   return {
     elf,
     app,
-    bootloader: join(inputDir, 'esp32_bootloader.bin'),
+    bootloader: join(inputDir, 'boot_esp32.bin'),
     partitions: join(inputDir, 'partitions.bin'),
   };
 }
