@@ -2,7 +2,7 @@
 // origin (HTML, CSS, JS modules, the wasm), found by following references from the HTML the way
 // the browser would, raw and compressed (gzip -9 and brotli at quality 11, both from node:zlib).
 // web/tools/serve.js serves web/ as the site root, so a relative URL is a path under web/.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -46,7 +46,8 @@ export function pageFiles(entry, webRoot) {
   const queue = [resolve(entry)];
   while (queue.length) {
     const file = queue.shift();
-    if (seen.has(file) || !existsSync(file)) continue;
+    // A directory URL (e.g. new URL('stubs/', import.meta.url)) is a base for later fetches.
+    if (seen.has(file) || !existsSync(file) || statSync(file).isDirectory()) continue;
     seen.add(file);
     const ext = extname(file);
     if (!patterns[ext]) continue;
