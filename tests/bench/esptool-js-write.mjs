@@ -4,7 +4,8 @@
 // write with MD5 check, hard reset. The bench runs this in a fresh process and times it from
 // spawn to exit, as it times our CLI.
 //   node tests/bench/esptool-js-write.mjs PORT BAUD ADDRESS FILE
-// Prints one JSON line: {ok, ms (connect to reset, in process), lines (esptool-js's output)}.
+// Prints one JSON line: {ok, ms (connect to reset, in process), lines (esptool-js's output, each
+// prefixed with the ms since the start)}.
 import { readFileSync } from 'node:fs';
 import { ESPLoader, Transport } from 'esptool-js-0.7.0';
 import { Rfc2217Port } from '../../web/src/ports/rfc2217.js';
@@ -13,10 +14,11 @@ const [tcpPort, baud, address, file] = process.argv.slice(2);
 const data = new Uint8Array(readFileSync(file));
 const lines = [];
 let partial = '';
+const t0 = performance.now();
 const terminal = {
   clean() {},
   writeLine(text) {
-    lines.push(partial + text);
+    lines.push(`${(performance.now() - t0).toFixed(0)} ${partial}${text}`);
     partial = '';
   },
   write(text) {
@@ -33,7 +35,6 @@ const loader = new ESPLoader({
   terminal,
   debugLogging: false,
 });
-const t0 = performance.now();
 try {
   await loader.main('default_reset');
   await loader.writeFlash({
