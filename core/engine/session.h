@@ -24,6 +24,7 @@ struct Session {
   proto::SlipDecoder slip;
   std::string log_line;  // stray (non-SLIP) bytes collected until a newline
   std::string boot_text; // stray text since the last reset, for boot-mode hints (capped)
+  std::string framing_error;  // the last SLIP framing problem while waiting for a frame
 
   proto::Responder responder() const { return is_stub ? proto::Responder::kStub : proto::Responder::kRom; }
   // serial-protocol.md §2: every stub sends 2 status bytes, a ROM its chip's rom_status_len
