@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/chips/usb.h"
 #include "core/ops/detect_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
@@ -17,7 +18,11 @@ using engine::Task;
 constexpr int kWriteBlockAttempts = 3;          // WRITE_BLOCK_ATTEMPTS
 constexpr size_t kCompressSlice = 64 * 1024;    // input fed to zlib between block sends
 
-uint32_t flash_block(const engine::Session& s) { return s.is_stub ? kStubFlashBlock : kRomFlashBlock; }
+// FLASH_WRITE_SIZE: the chip's ROM or stub block, smaller on USB-OTG (chips/usb.h).
+uint32_t flash_block(const engine::Session& s) {
+  if (s.chip == nullptr) return s.is_stub ? kStubFlashBlock : kRomFlashBlock;
+  return chips::flash_block_size(*s.chip, s.is_stub, s.usb_mode);
+}
 
 // Every ROM except ESP8266's and ESP32's expects the 5th `encrypted` word (chips.md §2).
 bool rom_wants_encrypted_word(const engine::Session& s) {
