@@ -48,8 +48,9 @@ Task<Status> send_block(Link& link, proto::Opcode op, uint32_t seq, std::span<co
     Result<Bytes> r = co_await link.call(cmd, timeout_ms);
     if (r.ok()) co_return Status::Ok();
     last = r.error();
-    // A lost or garbled reply may go better the next time; a device error will not.
-    if (last.code != Errc::kTimeout && last.code != Errc::kBadFrame) break;
+    // loader.py flash_block retries on any failure: a checksum or length error from the
+    // device is line noise too, and the loaders drop a rejected block, so resending is safe.
+    if (last.code == Errc::kPortLost || last.code == Errc::kCancelled) break;
   }
   last.detail = strprintf("Writing block %u at 0x%08x failed: %s", seq, offset, last.detail.c_str());
   last.hint_text = "Try a lower baud rate, e.g. --baud 115200, or a shorter cable.";
