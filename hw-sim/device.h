@@ -92,6 +92,9 @@ class Device final : private LoaderContext {
   NorFlash& flash() override { return flash_; }
   const NorFlash& flash() const { return flash_; }
   Millis now() const { return now_; }
+  // Tests: the bus word at `address` as READ_REG would see it now (e.g. RAM that MEM_DATA wrote
+  // before the chip jumped away from the loader).
+  uint32_t peek_word(uint32_t address) { return bus_.read_word(address, now_); }
 
   // One line per event (frames both ways, boots, resets, baud switches), for test failure
   // reports and the server's -v.

@@ -38,8 +38,15 @@ std::optional<Bytes> Link::take_buffered_frame() {
       frame = std::move(f->payload);
     } else if (auto* s = std::get_if<proto::SlipStray>(&*event)) {
       collect_stray(s->byte);
+    } else if (auto* b = std::get_if<proto::SlipBadEscape>(&*event)) {
+      session_.framing_error = strprintf("Invalid SLIP escape (0xdb, 0x%02x)", b->byte);
+    } else if (auto* o = std::get_if<proto::SlipOversize>(&*event)) {
+      (void)o;
+      session_.framing_error = strprintf(
+          "SLIP frame longer than %zu bytes: Possible serial noise or corruption.", proto::kSlipMaxPayload);
     }
-    // A bad escape discards the frame; the command's retry or timeout handles the loss.
+    // A bad escape or an oversize frame discards the frame; the command's retry or timeout
+    // handles the loss, and a timeout names the framing problem (esptool stops at once).
   }
   rx.erase(rx.begin(), rx.begin() + used);
   return frame;
@@ -47,6 +54,7 @@ std::optional<Bytes> Link::take_buffered_frame() {
 
 Task<Result<Bytes>> Link::read_frame(Millis timeout_ms) {
   const Millis deadline = now() + timeout_ms;
+  session_.framing_error.clear();
   while (true) {
     if (auto frame = take_buffered_frame()) co_return std::move(*frame);
     Input in = co_await read_some(deadline);
@@ -56,6 +64,7 @@ Task<Result<Bytes>> Link::read_frame(Millis timeout_ms) {
         co_return make_error(Errc::kTimeout,
                              strprintf("Packet content transfer stopped (received %zu bytes)", partial));
       }
+      if (!session_.framing_error.empty()) co_return make_error(Errc::kBadFrame, session_.framing_error);
       co_return make_error(Errc::kTimeout, strprintf("No serial data received within %.0f ms", timeout_ms));
     }
     append(session_.rx, in.data);
@@ -71,13 +80,18 @@ Task<Status> Link::send_packet(Bytes packet) {
 Task<Result<proto::Reply>> Link::command(proto::Opcode op, Bytes packet, Millis timeout_ms) {
   Status sent = co_await send_packet(std::move(packet));
   if (!sent.ok()) co_return sent.error();
+  bool skipped = false;  // frames arrived, none of them our reply
   for (int i = 0; i < kMaxFramesPerReply; ++i) {
     Result<Bytes> frame = co_await read_frame(timeout_ms);
     if (!frame.ok()) {
       Error e = frame.error();
+      if (skipped && e.detail.rfind("No serial data received", 0) == 0) {
+        e.detail = "Serial data stream stopped: Possible serial noise or corruption.";  // slip_reader
+      }
       e.detail = strprintf("No reply to %s: %s", proto::opcode_name(op), e.detail.c_str());
       co_return e;
     }
+    skipped = true;
     std::optional<proto::Reply> reply = proto::decode_reply(frame.value());
     if (!reply) continue;
     if (reply->op == op) co_return std::move(*reply);

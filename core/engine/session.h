@@ -8,6 +8,7 @@
 
 #include "core/base/bytes.h"
 #include "core/chips/chip.h"
+#include "core/chips/usb.h"
 #include "core/proto/packet.h"
 #include "core/proto/slip.h"
 
@@ -18,12 +19,16 @@ struct Session {
   bool is_stub = false;                   // the flasher stub is running
   bool secure_download_mode = false;
   uint32_t baud = 115200;                 // current host/device line rate
+  // The console the ROM reported after connect (UARTDEV_BUF_NO); decides block sizes, watchdog
+  // handling and the hard-reset pulse (post_connect.h).
+  chips::UsbMode usb_mode = chips::UsbMode::kUart;
 
   // Receive side: undecoded bytes and the SLIP state, kept across operations.
   Bytes rx;
   proto::SlipDecoder slip;
   std::string log_line;  // stray (non-SLIP) bytes collected until a newline
   std::string boot_text; // stray text since the last reset, for boot-mode hints (capped)
+  std::string framing_error;  // the last SLIP framing problem while waiting for a frame
 
   proto::Responder responder() const { return is_stub ? proto::Responder::kStub : proto::Responder::kRom; }
   // serial-protocol.md §2: every stub sends 2 status bytes, a ROM its chip's rom_status_len

@@ -1,13 +1,33 @@
 #include "core/ops/change_baud.h"
 
+#include "core/chips/crystal.h"
+#include "core/ops/describe_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
 
 namespace esptool::ops {
 
 namespace {
+
 constexpr engine::Millis kSettleMs = 50;  // loader.py change_baud: sleep after switching
+
+// Reads what the chip's ROM quirk needs (crystal divider, calibration registers) and returns what
+// esptool sends (chips/crystal.h, serial-protocol.md §16).
+engine::Task<Result<chips::RomBaudChange>> rom_baud_change(engine::Link& link, uint32_t baud) {
+  const engine::Session& s = link.session();
+  const chips::ChipInfo& chip = *s.chip;
+  if (chip.rom_baud.quirk == chips::RomBaudQuirk::kNone) co_return chips::RomBaudChange{baud, baud, {}};
+  std::vector<uint32_t> wanted = chips::rom_baud_registers(chip);
+  for (uint32_t a : chips::crystal_registers(chip)) wanted.push_back(a);
+  chips::RegisterValues values;
+  ESPT_CO_TRY(co_await read_registers(link, wanted, values));
+  uint32_t clkdiv = 0;
+  if (chip.crystal.fixed_mhz == 0) clkdiv = values.at(chip.crystal.uart_clkdiv_reg);
+  const uint32_t crystal = chips::crystal_mhz(chip, clkdiv, s.baud).mhz;
+  co_return chips::rom_change_baud(chip, baud, crystal, values);
 }
+
+}  // namespace
 
 engine::Task<Status> change_baud(engine::Link& link, uint32_t baud) {
   engine::Session& s = link.session();
@@ -16,13 +36,23 @@ engine::Task<Status> change_baud(engine::Link& link, uint32_t baud) {
     link.log("WARNING: ROM doesn't support changing baud rate. Keeping initial baud rate 115200");
     co_return Status::Ok();
   }
-  link.log(strprintf("Changing baud rate to %u", baud));
-  // The ROM wants 0 as the old rate; the stub scales its divider by old/new.
-  proto::ChangeBaudrate cmd{baud, s.is_stub ? s.baud : 0};
+  // The stub gets the true rate and the current one (it scales its divider by old/new); a ROM
+  // gets 0 as the old rate and, on chips whose ROM assumes the wrong clock, a corrected rate.
+  chips::RomBaudChange change{baud, baud, {}};
+  if (!s.is_stub && s.chip != nullptr) {
+    Result<chips::RomBaudChange> rom = co_await rom_baud_change(link, baud);
+    if (!rom.ok()) co_return rom.error();
+    change = rom.value();
+  }
+  if (!change.note.empty()) link.log(change.note);
+  link.log(strprintf("Changing baud rate to %u", change.printed_baud));
+  proto::ChangeBaudrate cmd{change.sent_baud, s.is_stub ? s.baud : 0};
   Result<Bytes> r = co_await link.call(cmd, proto::kDefaultTimeoutMs);
   if (!r.ok()) co_return r.error();
-  co_await link.set_baud(baud);
-  s.baud = baud;
+  // esptool switches the host to the printed rate (ESP32-C5 passes its corrected rate on).
+  const uint32_t host_baud = change.printed_baud;
+  co_await link.set_baud(host_baud);
+  s.baud = host_baud;
   co_await link.sleep(kSettleMs);
   link.log("Changed.");
   co_return Status::Ok();

@@ -15,6 +15,7 @@
 #include "core/ops/describe_chip.h"
 #include "core/ops/erase.h"
 #include "core/ops/memory.h"
+#include "core/ops/post_connect.h"
 #include "core/ops/read_flash.h"
 #include "core/ops/reset_after.h"
 #include "core/ops/run_stub.h"
@@ -207,6 +208,8 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
   connect_opts.usb_jtag_serial = req.usb_jtag_serial;
   connect_opts.initial_baud = req.before == "no_reset_no_sync" ? req.baud : std::min<uint32_t>(115200, req.baud);
   ESPT_CO_TRY(co_await connect(link, connect_opts));
+  const bool sync_stub_detected = link.session().is_stub;
+  ESPT_CO_TRY(co_await post_connect(link, sync_stub_detected));
   ESPT_CO_TRY(co_await describe_chip(link));
   if (!req.no_stub) ESPT_CO_TRY(co_await start_stub(link, req));
   ESPT_CO_TRY(co_await change_baud(link, req.baud));
@@ -224,8 +227,7 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
     link.log("Exiting immediately.");
     co_return Status::Ok();
   }
-  const bool uses_usb = req.usb_jtag_serial;
-  Status done = co_await reset_after(link, req.after, uses_usb);
+  Status done = co_await reset_after(link, req.after);
   co_return done;
 }
 

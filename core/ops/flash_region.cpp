@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/chips/usb.h"
 #include "core/ops/detect_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
@@ -17,7 +18,11 @@ using engine::Task;
 constexpr int kWriteBlockAttempts = 3;          // WRITE_BLOCK_ATTEMPTS
 constexpr size_t kCompressSlice = 64 * 1024;    // input fed to zlib between block sends
 
-uint32_t flash_block(const engine::Session& s) { return s.is_stub ? kStubFlashBlock : kRomFlashBlock; }
+// FLASH_WRITE_SIZE: the chip's ROM or stub block, smaller on USB-OTG (chips/usb.h).
+uint32_t flash_block(const engine::Session& s) {
+  if (s.chip == nullptr) return s.is_stub ? kStubFlashBlock : kRomFlashBlock;
+  return chips::flash_block_size(*s.chip, s.is_stub, s.usb_mode);
+}
 
 // Every ROM except ESP8266's and ESP32's expects the 5th `encrypted` word (chips.md §2).
 bool rom_wants_encrypted_word(const engine::Session& s) {
@@ -43,7 +48,9 @@ Task<Status> send_block(Link& link, proto::Opcode op, uint32_t seq, std::span<co
     Result<Bytes> r = co_await link.call(cmd, timeout_ms);
     if (r.ok()) co_return Status::Ok();
     last = r.error();
-    if (last.code != Errc::kTimeout) break;  // a device error will not improve by repeating
+    // loader.py flash_block retries on any failure: a checksum or length error from the
+    // device is line noise too, and the loaders drop a rejected block, so resending is safe.
+    if (last.code == Errc::kPortLost || last.code == Errc::kCancelled) break;
   }
   last.detail = strprintf("Writing block %u at 0x%08x failed: %s", seq, offset, last.detail.c_str());
   last.hint_text = "Try a lower baud rate, e.g. --baud 115200, or a shorter cable.";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/ops/flash_md5.h"
 #include "core/proto/commands.h"
 #include "core/proto/slip.h"
 #include "core/proto/timeouts.h"
@@ -70,9 +71,25 @@ Task<Result<Bytes>> read_slow(Link& link, uint32_t offset, uint32_t length) {
       e.hint_text = "If the flash is smaller than the read, pass --flash_size.";
       co_return e;
     }
-    if (chunk.value().size() < n) co_return make_error(Errc::kBadFrame, "READ_FLASH_SLOW reply too short");
+    // The ROM always answers 64 bytes; any other length is a garbled reply (esptool only checks
+    // for too few and would keep shifted data).
+    if (chunk.value().size() != kSlowChunk) {
+      co_return make_error(Errc::kBadFrame,
+                           strprintf("Expected %u byte block, got %zu bytes. Serial errors?", kSlowChunk,
+                                     chunk.value().size()));
+    }
     data.insert(data.end(), chunk.value().begin(), chunk.value().begin() + n);
     link.progress("read", data.size(), length, offset);
+  }
+  // READ_FLASH_SLOW replies carry no checksum: a flipped bit would go unnoticed. Every ROM that
+  // has READ_FLASH_SLOW also has SPI_FLASH_MD5, so the read is checked as the stub's is.
+  Result<Bytes> digest = co_await flash_md5(link, offset, length);
+  if (!digest.ok()) co_return digest.error();
+  if (digest.value() != util::md5(data)) {
+    co_return make_error(Errc::kDigestMismatch,
+                         strprintf("Digest mismatch: expected %s, got %s", to_hex(digest.value()).c_str(),
+                                   to_hex(util::md5(data)).c_str()),
+                         "Try again at a lower baud rate.");
   }
   co_return data;
 }

@@ -7,8 +7,8 @@
 
 namespace esptool::ops {
 
-// `after`: hard_reset | soft_reset | no_reset | no_reset_stub. `uses_usb`: the port is USB-OTG
-// or USB-JTAG-Serial (longer reset pulse for re-enumeration).
-engine::Task<Status> reset_after(engine::Link& link, std::string after, bool uses_usb);
+// `after`: hard_reset | soft_reset | no_reset | no_reset_stub. The hard-reset pulse and the
+// USB-OTG strap check follow Session::usb_mode (post_connect.h).
+engine::Task<Status> reset_after(engine::Link& link, std::string after);
 
 }  // namespace esptool::ops

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/chips/usb.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
 
@@ -17,14 +18,17 @@ const Bytes kOhai = {'O', 'H', 'A', 'I'};
 }  // namespace
 
 Task<Status> write_ram(Link& link, uint32_t address, const Bytes& data, const char* stage) {
+  const engine::Session& s = link.session();
+  const uint32_t block_size =
+      s.chip ? chips::ram_block_size(*s.chip, s.is_stub, s.usb_mode) : kRamBlockSize;
   const uint32_t size = uint32_t(data.size());
-  const uint32_t blocks = (size + kRamBlockSize - 1) / kRamBlockSize;
-  proto::BeginCommand begin{proto::Opcode::kMemBegin, size, blocks, kRamBlockSize, address};
+  const uint32_t blocks = (size + block_size - 1) / block_size;
+  proto::BeginCommand begin{proto::Opcode::kMemBegin, size, blocks, block_size, address};
   Result<Bytes> r = co_await link.call(begin, proto::kDefaultTimeoutMs);
   if (!r.ok()) co_return r.error();
   for (uint32_t seq = 0; seq < blocks; ++seq) {
-    const size_t from = size_t(seq) * kRamBlockSize;
-    const size_t len = std::min<size_t>(kRamBlockSize, size - from);  // last block not padded
+    const size_t from = size_t(seq) * block_size;
+    const size_t len = std::min<size_t>(block_size, size - from);  // last block not padded
     proto::DataCommand block{proto::Opcode::kMemData, seq,
                              std::span<const uint8_t>(data.data() + from, len)};
     Result<Bytes> sent = co_await link.call(block, proto::kDefaultTimeoutMs);

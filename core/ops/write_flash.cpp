@@ -10,6 +10,7 @@
 #include "core/ops/flash_md5.h"
 #include "core/ops/flash_region.h"
 #include "core/ops/skip_unchanged.h"
+#include "core/ops/write_checks.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
 #include "core/util/md5.h"
@@ -21,20 +22,6 @@ using engine::Link;
 using engine::Task;
 
 constexpr uint32_t kSector = 0x1000;
-
-Status check_images(const engine::Session& s, const std::vector<FlashFile>& files) {
-  if (s.chip == nullptr || s.chip->is_esp8266 || s.secure_download_mode) return Status::Ok();
-  for (const FlashFile& f : files) {
-    auto img = image::parse_image(f.data, *s.chip);
-    if (!img.ok()) continue;  // not an image: nothing to check
-    if (img.value().extended && img.value().extended->chip_id != *s.chip->image_chip_id) {
-      return make_error(Errc::kChipMismatch,
-                        strprintf("%s is not an %s image. Use --force to flash anyway.",
-                                  f.name.c_str(), s.chip->name));
-    }
-  }
-  return Status::Ok();
-}
 
 Status check_sizes(const std::vector<FlashFile>& files, std::optional<uint32_t> flash_end) {
   if (!flash_end) return Status::Ok();
@@ -157,8 +144,8 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
   const bool rom_8266 = !s.is_stub && s.chip && s.chip->is_esp8266;
   const bool compress = opts.compress.value_or(s.is_stub) && !rom_8266;
   if (!opts.force) {
-    Status ok = check_images(s, files);
-    if (!ok.ok()) co_return ok;
+    Status allowed = co_await check_write_allowed(link, files);
+    if (!allowed.ok()) co_return allowed;
   }
   Status fits = check_sizes(files, opts.flash_end);
   if (!fits.ok()) co_return fits;

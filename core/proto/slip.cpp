@@ -26,6 +26,15 @@ void SlipDecoder::reset() {
   buffer_.clear();
 }
 
+std::optional<SlipEvent> SlipDecoder::append(uint8_t byte) {
+  buffer_.push_back(byte);
+  state_ = State::kInFrame;
+  if (buffer_.size() <= max_payload_) return std::nullopt;
+  const size_t size = buffer_.size();
+  reset();  // what follows is outside any frame until the next delimiter
+  return SlipOversize{size};
+}
+
 std::optional<SlipEvent> SlipDecoder::push(uint8_t byte) {
   switch (state_) {
     case State::kIdle:
@@ -45,16 +54,11 @@ std::optional<SlipEvent> SlipDecoder::push(uint8_t byte) {
       }
       if (byte == kSlipEsc) {
         state_ = State::kEscape;
-      } else {
-        buffer_.push_back(byte);
-      }
-      return std::nullopt;
-    case State::kEscape:
-      if (byte == kSlipEscEnd || byte == kSlipEscEsc) {
-        buffer_.push_back(byte == kSlipEscEnd ? kSlipEnd : kSlipEsc);
-        state_ = State::kInFrame;
         return std::nullopt;
       }
+      return append(byte);
+    case State::kEscape:
+      if (byte == kSlipEscEnd || byte == kSlipEscEsc) return append(byte == kSlipEscEnd ? kSlipEnd : kSlipEsc);
       reset();
       return SlipBadEscape{byte};
   }

@@ -52,7 +52,16 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
   };
   while (!engine.finished()) {
     drain();
-    ESPT_CHECK(++result.steps <= max_steps, "simulation step cap reached (livelock?)");
+    if (++result.steps > max_steps) {
+      result.step_cap_hit = true;
+      result.status = make_error(Errc::kInternal, "simulation step cap reached (livelock?)");
+      break;
+    }
+    if (device_.link_lost()) {
+      device_.clear_link_lost();
+      result.status = make_error(Errc::kPortLost, "Serial port lost: the device closed the connection");
+      break;
+    }
     std::optional<engine::Action> action = engine.poll_action();
     ESPT_CHECK(action.has_value(), "engine is neither finished nor asking for an action");
     if (auto* w = std::get_if<engine::Write>(&*action)) {
@@ -76,7 +85,7 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
     }
   }
   drain();
-  result.status = engine.status();
+  if (engine.finished()) result.status = engine.status();
   result.report = std::move(engine.report());
   result.end_ms = now_;
   return result;

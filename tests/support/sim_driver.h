@@ -34,6 +34,7 @@ struct SimRun {
   uint64_t steps = 0;
   uint64_t bytes_to_device = 0;
   uint64_t bytes_from_device = 0;
+  bool step_cap_hit = false;  // stopped at max_steps (livelock?): status is an internal error
 };
 
 class SimDriver {
@@ -41,6 +42,8 @@ class SimDriver {
   explicit SimDriver(hwsim::Device& device) : device_(device) {}
 
   // Runs `op` to completion (or until `max_steps`), continuing the virtual clock from the last run.
+  // When the device drops the link (disconnect_at fault) the run stops with Errc::kPortLost, as
+  // the Node and browser drivers abort the engine when their port closes.
   SimRun run(engine::Engine::Op op, engine::Session& session, uint64_t max_steps = 50'000'000);
 
   engine::Millis now() const { return now_; }

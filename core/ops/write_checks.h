@@ -1,0 +1,17 @@
+// The refusals esptool's write_flash makes before touching the flash unless --force is given
+// (cmds.py write_flash v4.8.1): Secure Boot protects the bootloader region, and every file that
+// parses as an app image must be for this chip and this chip's revision.
+#pragma once
+
+#include <vector>
+
+#include "core/engine/link.h"
+#include "core/ops/write_flash.h"
+
+namespace esptool::ops {
+
+// ESP8266 and Secure Download Mode skip the checks, as esptool does. Reads the eFuse and revision
+// registers it needs; the first refusal is returned as one Error.
+engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files);
+
+}  // namespace esptool::ops

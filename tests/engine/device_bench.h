@@ -1,0 +1,68 @@
+// A simulated board on a bench: one hw-sim Device, the virtual-time driver and one engine Session,
+// so whole device commands (ops::run_device_command) run one after another against the same
+// flash, as a user runs esptool commands against one board.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <string>
+
+#include "core/ops/device_command.h"
+#include "hw-sim/chips/chip_model.h"
+#include "hw-sim/device.h"
+#include "tests/support/sim_driver.h"
+
+namespace esptool::testing {
+
+// Stub JSON texts by file name, as the CLI passes them (esptool-js's package, a devDependency).
+inline const std::map<std::string, std::string>& all_stubs() {
+  static const std::map<std::string, std::string> stubs = [] {
+    std::map<std::string, std::string> m;
+    const std::string dir =
+        std::string(ESPT_SOURCE_DIR) + "/node_modules/esptool-js/lib/targets/stub_flasher";
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      std::ifstream f(entry.path());
+      m[entry.path().filename().string()] = std::string((std::istreambuf_iterator<char>(f)), {});
+    }
+    return m;
+  }();
+  return stubs;
+}
+
+inline hwsim::DeviceOptions bench_options(const std::string& chip) {
+  hwsim::DeviceOptions o;
+  o.chip = hwsim::find_chip(chip);
+  o.power_on_download = false;  // the reset circuit selects download mode, as on a dev board
+  return o;
+}
+
+struct DeviceBench {
+  explicit DeviceBench(const hwsim::DeviceOptions& options) : device(options), driver(device) {}
+  explicit DeviceBench(const std::string& chip) : DeviceBench(bench_options(chip)) {}
+
+  SimRun run(ops::DeviceRequest req, uint64_t max_steps = 50'000'000) {
+    return driver.run([req](engine::Link& link) { return ops::run_device_command(link, req); },
+                      session, max_steps);
+  }
+  Bytes flash(uint32_t offset, uint32_t length) const { return device.flash().read(offset, length); }
+
+  hwsim::Device device;
+  SimDriver driver;
+  engine::Session session;
+};
+
+inline bool has_line(const SimRun& run, const std::string& prefix) {
+  for (const auto& l : run.logs)
+    if (l.rfind(prefix, 0) == 0) return true;
+  return false;
+}
+
+inline std::string all_lines(const SimRun& run) {
+  std::string s;
+  for (const auto& l : run.logs) s += l + "\n";
+  return s;
+}
+
+}  // namespace esptool::testing

@@ -1,0 +1,87 @@
+// write_flash refuses app images for another chip or chip revision unless --force is given, as
+// esptool does, before any byte reaches the flash.
+#include <gtest/gtest.h>
+
+#include "core/ops/device_command.h"
+#include "hw-sim/chips/chip_model.h"
+#include "hw-sim/device.h"
+#include "tests/support/image_writer.h"
+#include "tests/support/sim_driver.h"
+
+namespace {
+
+using esptool::Bytes;
+using esptool::engine::Link;
+using esptool::ops::DeviceRequest;
+
+constexpr uint16_t kChipIdEsp32 = 0;
+constexpr uint16_t kChipIdEsp32c3 = 5;
+
+// An ESP32-C3-style app image whose extended header asks for revisions [min_full, max_full].
+Bytes app_image(uint16_t chip_id, uint16_t min_rev_full, uint16_t max_rev_full) {
+  esptool::testing::RamImageSpec spec;
+  spec.chip_id = chip_id;
+  spec.entry = 0x40380000;
+  spec.append_digest = false;
+  spec.segments = {{0x3FC80000, Bytes(64, 0x5A)}};
+  Bytes image = esptool::testing::ram_image(spec);
+  image[15] = uint8_t(min_rev_full);  // extended header: min_rev_full (LE) at 15, max at 17
+  image[16] = uint8_t(min_rev_full >> 8);
+  image[17] = uint8_t(max_rev_full);
+  image[18] = uint8_t(max_rev_full >> 8);
+  return image;
+}
+
+esptool::testing::SimRun write(const Bytes& image, bool force) {
+  hwsim::DeviceOptions o;
+  o.chip = hwsim::find_chip("esp32c3");
+  o.power_on_download = false;
+  hwsim::Device device(o);
+  esptool::testing::SimDriver driver(device);
+  esptool::engine::Session session;
+  DeviceRequest req;
+  req.command = "write_flash";
+  req.no_stub = true;
+  req.force = force;
+  req.files = {{0x10000, image, "app.bin"}};
+  return driver.run([req](Link& link) { return esptool::ops::run_device_command(link, req); }, session);
+}
+
+bool wrote(const esptool::testing::SimRun& run) {
+  for (const auto& l : run.logs)
+    if (l.rfind("Wrote ", 0) == 0) return true;
+  return false;
+}
+
+TEST(WriteChecksE2E, ImageForAnotherChipIsRefusedBeforeWriting) {
+  auto run = write(app_image(kChipIdEsp32, 0, 0xFFFF), false);
+  ASSERT_FALSE(run.status.ok());
+  EXPECT_EQ(run.status.error().message(), "app.bin is not an ESP32-C3 image. Use --force to flash anyway.");
+  EXPECT_FALSE(wrote(run));
+}
+
+TEST(WriteChecksE2E, ImageForALaterRevisionIsRefusedNamingBothRevisions) {
+  auto run = write(app_image(kChipIdEsp32c3, 9900, 0xFFFF), false);
+  ASSERT_FALSE(run.status.ok());
+  const std::string m = run.status.error().message();
+  EXPECT_EQ(m.rfind("app.bin requires chip revision in range [v99.0 - max rev not set] (this chip is revision v", 0), 0u) << m;
+  EXPECT_NE(m.find("Use --force to flash anyway."), std::string::npos) << m;
+  EXPECT_FALSE(wrote(run));
+}
+
+TEST(WriteChecksE2E, ImageForAnEarlierRevisionRangeIsRefused) {
+  auto run = write(app_image(kChipIdEsp32c3, 0, 0), false);  // max 0 -> min_rev (0) is used: fine
+  EXPECT_TRUE(run.status.ok()) << run.status.error().message();
+  auto capped = write(app_image(kChipIdEsp32c3, 0, 1), false);  // only v0.0 - v0.1 allowed
+  ASSERT_FALSE(capped.status.ok());
+  EXPECT_NE(capped.status.error().message().find("[v0.0 - v0.1]"), std::string::npos)
+      << capped.status.error().message();
+}
+
+TEST(WriteChecksE2E, ForceWritesAnyway) {
+  auto run = write(app_image(kChipIdEsp32, 9900, 0xFFFF), true);
+  ASSERT_TRUE(run.status.ok()) << run.status.error().message();
+  EXPECT_TRUE(wrote(run));
+}
+
+}  // namespace
