@@ -6,16 +6,18 @@
 namespace esptool::ops {
 namespace {
 
-Error needs_stub(const char* what) {
+// loader.py @stub_function_only: "<chip> ROM does not support function <name>."
+Error needs_stub(const engine::Session& s, const char* function) {
   return make_error(Errc::kUnsupportedCommand,
-                    std::string(what) + " requires the flasher stub, which --no-stub turned off",
+                    strprintf("%s ROM does not support function %s.",
+                              s.chip ? s.chip->name : "This", function),
                     "Run without --no-stub.");
 }
 
 }  // namespace
 
 engine::Task<Status> erase_flash(engine::Link& link) {
-  if (!link.session().is_stub) co_return needs_stub("Erasing the whole flash");
+  if (!link.session().is_stub) co_return needs_stub(link.session(), "erase_flash");
   link.log("Erasing flash (this may take a while)...");
   const engine::Millis start = link.now();
   Result<Bytes> r = co_await link.call(proto::Opcode::kEraseFlash, Bytes{}, proto::kChipEraseTimeoutMs);
@@ -31,7 +33,7 @@ engine::Task<Status> erase_region(engine::Link& link, uint32_t offset, uint32_t 
   if (size % 4096 != 0) {
     co_return make_error(Errc::kBadArgument, "Size of data to erase must be a multiple of 4096");
   }
-  if (!link.session().is_stub) co_return needs_stub("Erasing a region");
+  if (!link.session().is_stub) co_return needs_stub(link.session(), "erase_region");
   link.log("Erasing region (may be slow depending on size)...");
   const engine::Millis start = link.now();
   proto::EraseRegion cmd{offset, size};

@@ -100,7 +100,7 @@ Task<Result<Bytes>> read_flash(Link& link, uint32_t offset, uint32_t length) {
   const engine::Session& s = link.session();
   if (s.is_stub) co_return co_await read_streamed(link, offset, length);
   if (s.chip != nullptr && s.chip->is_esp8266) {
-    co_return make_error(Errc::kUnsupportedCommand, "The ESP8266 ROM cannot read flash",
+    co_return make_error(Errc::kUnsupportedCommand, "ESP8266 ROM does not support function read_flash_slow.",
                          "Run without --no-stub.");
   }
   co_return co_await read_slow(link, offset, length);

@@ -42,7 +42,7 @@ engine::Task<Status> verify_flash(engine::Link& link, std::vector<FlashFile> fil
                                   image::FlashParamsRequest flash_params, bool diff) {
   const engine::Session& s = link.session();
   if (!s.is_stub && s.chip && s.chip->is_esp8266) {
-    co_return make_error(Errc::kUnsupportedCommand, "The ESP8266 ROM cannot compute flash MD5s",
+    co_return make_error(Errc::kUnsupportedCommand, "ESP8266 ROM does not support function flash_md5sum.",
                          "Run without --no-stub.");
   }
   bool all_ok = true;

@@ -142,7 +142,12 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
   std::stable_sort(files.begin(), files.end(),
                    [](const FlashFile& a, const FlashFile& b) { return a.offset < b.offset; });
   const bool rom_8266 = !s.is_stub && s.chip && s.chip->is_esp8266;
-  const bool compress = opts.compress.value_or(s.is_stub) && !rom_8266;
+  if (rom_8266 && opts.compress.value_or(false)) {
+    co_return make_error(Errc::kUnsupportedCommand,
+                         "ESP8266 ROM does not support function flash_defl_begin.",
+                         "Drop --compress, or run without --no-stub.");
+  }
+  const bool compress = opts.compress.value_or(s.is_stub);
   if (!opts.force) {
     Status allowed = co_await check_write_allowed(link, files);
     if (!allowed.ok()) co_return allowed;

@@ -154,7 +154,7 @@ TEST_P(CommandMatrix, WrittenFilesReadBackEqualCompressedAndNot) {
       // esptool: "ESP8266 ROM does not support function read_flash_slow."
       esptool::Error e = run_error(r);
       EXPECT_EQ(e.code, Errc::kUnsupportedCommand);
-      EXPECT_EQ(e.message(), "The ESP8266 ROM cannot read flash");
+      EXPECT_EQ(e.message(), "ESP8266 ROM does not support function read_flash_slow.");
       continue;
     }
     SimRun read = run_ok(r);
@@ -179,7 +179,7 @@ TEST_P(CommandMatrix, VerifyFlashPassesOnEqualDataAndFailsClearlyOnDifferentData
     // esptool: "ESP8266 ROM does not support function flash_md5sum."
     esptool::Error e = run_error(same);
     EXPECT_EQ(e.code, Errc::kUnsupportedCommand);
-    EXPECT_EQ(e.message(), "The ESP8266 ROM cannot compute flash MD5s");
+    EXPECT_EQ(e.message(), "ESP8266 ROM does not support function flash_md5sum.");
     return;
   }
   SimRun ok = run_ok(same);
@@ -209,7 +209,7 @@ TEST_P(CommandMatrix, EraseRegionAndEraseFlashLeaveErasedBytes) {
     for (const DeviceRequest* req : {&region, &whole}) {
       esptool::Error e = run_error(*req);
       EXPECT_EQ(e.code, Errc::kUnsupportedCommand);
-      EXPECT_NE(e.message().find("requires the flasher stub"), std::string::npos) << e.message();
+      EXPECT_NE(e.message().find("ROM does not support function erase_"), std::string::npos) << e.message();
     }
     EXPECT_EQ(bench_.flash(0x2000, 0x6000), a) << "a refused erase changed the flash";
     return;

@@ -85,3 +85,25 @@ TEST(WriteChecksE2E, ForceWritesAnyway) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(WriteChecksE2E, CompressedWriteToTheEsp8266RomIsRefusedAsEsptoolDoes) {
+  hwsim::DeviceOptions o;
+  o.chip = hwsim::find_chip("esp8266");
+  o.power_on_download = false;
+  hwsim::Device device(o);
+  esptool::testing::SimDriver driver(device);
+  esptool::engine::Session session;
+  DeviceRequest req;
+  req.command = "write_flash";
+  req.no_stub = true;
+  req.compress = true;
+  req.files = {{0x10000, Bytes(4096, 0x11), "data.bin"}};
+  auto run = driver.run([req](Link& link) { return esptool::ops::run_device_command(link, req); }, session);
+  ASSERT_FALSE(run.status.ok());
+  EXPECT_EQ(run.status.error().message(), "ESP8266 ROM does not support function flash_defl_begin.");
+  EXPECT_FALSE(wrote(run));
+}
+
+}  // namespace
