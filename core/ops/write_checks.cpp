@@ -43,16 +43,23 @@ Status check_revision(const chips::ChipInfo& chip, const chips::Revision& rev,
 
 }  // namespace
 
-engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files) {
+engine::Task<Result<bool>> read_secure_boot_enabled(engine::Link& link) {
+  const engine::Session& s = link.session();
+  if (s.chip == nullptr || s.chip->is_esp8266 || s.secure_download_mode) co_return false;
+  chips::RegisterValues values;
+  ESPT_CO_TRY(co_await read_registers(link, chips::security_registers(*s.chip), values));
+  co_return chips::secure_boot_enabled(*s.chip, values);
+}
+
+engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files,
+                                         bool secure_boot) {
   const engine::Session& s = link.session();
   if (s.chip == nullptr || s.chip->is_esp8266 || s.secure_download_mode) co_return Status::Ok();
   const chips::ChipInfo& chip = *s.chip;
   chips::RegisterValues values;
-  std::vector<uint32_t> wanted = chips::security_registers(chip);
-  for (uint32_t a : chips::revision_registers(chip)) wanted.push_back(a);
-  ESPT_CO_TRY(co_await read_registers(link, wanted, values));
+  ESPT_CO_TRY(co_await read_registers(link, chips::revision_registers(chip), values));
 
-  if (chips::secure_boot_enabled(chip, values)) {
+  if (secure_boot) {
     for (const FlashFile& f : files) {
       if (f.offset < kProtectedEnd) {
         co_return make_error(Errc::kBadArgument,

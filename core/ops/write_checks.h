@@ -10,8 +10,13 @@
 
 namespace esptool::ops {
 
-// ESP8266 and Secure Download Mode skip the checks, as esptool does. Reads the eFuse and revision
+// Whether Secure Boot is on (eFuses read from the chip); false on ESP8266 and in Secure Download
+// Mode, where esptool cannot tell.
+engine::Task<Result<bool>> read_secure_boot_enabled(engine::Link& link);
+
+// ESP8266 and Secure Download Mode skip the checks, as esptool does. Reads the revision
 // registers it needs; the first refusal is returned as one Error.
-engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files);
+engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files,
+                                         bool secure_boot);
 
 }  // namespace esptool::ops

@@ -72,6 +72,9 @@ Task<Status> verify(Link& link, const FlashFile& f, const Bytes& data, uint32_t 
 void report_speed(Link& link, uint32_t offset, size_t size, const RegionWriteStats& st, bool compressed) {
   const double seconds = st.elapsed_ms / 1000.0;
   if (compressed) {
+    // esptool prints this before the first block; our compression is streamed, so the size is
+    // known only now. The line stays for scripts that read it.
+    link.log(strprintf("Compressed %zu bytes to %llu...", size, (unsigned long long)st.compressed_size));
     link.log(strprintf("Wrote %zu bytes (%llu compressed) at 0x%08x in %.1f seconds%s...", size,
                        (unsigned long long)st.compressed_size, offset, seconds,
                        seconds > 0 ? strprintf(" (effective %.1f kbit/s)", size / seconds * 8 / 1000).c_str() : ""));
@@ -98,7 +101,7 @@ Task<Status> write_changed_only(Link& link, uint32_t offset, const Bytes& data, 
 }
 
 Task<Status> write_one(Link& link, const FlashFile& f, const WriteFlashOptions& opts, bool compress,
-                       std::vector<std::string>& lines) {
+                       bool secure_boot, std::vector<std::string>& lines) {
   engine::Session& s = link.session();
   Bytes data = f.data;
   data.resize(align_up(uint32_t(data.size()), 4), 0xFF);
@@ -110,7 +113,9 @@ Task<Status> write_one(Link& link, const FlashFile& f, const WriteFlashOptions& 
     data.insert(data.begin(), over, 0xFF);
     offset -= over;
   }
-  if (s.chip != nullptr && !s.secure_download_mode) {
+  if (s.chip != nullptr && (s.secure_download_mode || secure_boot)) {
+    link.log("WARNING: Security features enabled, so not changing any flash settings.");
+  } else if (s.chip != nullptr) {
     lines.clear();
     Status patched = image::update_image_flash_params(data, offset, *s.chip, opts.flash_params, lines);
     for (const std::string& l : lines) link.log(l);
@@ -148,8 +153,10 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
                          "Drop --compress, or run without --no-stub.");
   }
   const bool compress = opts.compress.value_or(s.is_stub);
+  Result<bool> secure_boot = co_await read_secure_boot_enabled(link);
+  if (!secure_boot.ok()) co_return secure_boot.error();
   if (!opts.force) {
-    Status allowed = co_await check_write_allowed(link, files);
+    Status allowed = co_await check_write_allowed(link, files, secure_boot.value());
     if (!allowed.ok()) co_return allowed;
   }
   Status fits = check_sizes(files, opts.flash_end);
@@ -167,7 +174,7 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
       link.log("WARNING: File " + f.name + " is empty");
       continue;
     }
-    Status st = co_await write_one(link, f, opts, compress, lines);
+    Status st = co_await write_one(link, f, opts, compress, secure_boot.value(), lines);
     if (!st.ok()) co_return st;
   }
   link.log("");

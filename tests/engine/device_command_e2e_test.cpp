@@ -64,7 +64,8 @@ TEST_P(DeviceCommandE2E, WriteFlashThenReadFlashWithStubAtHighBaud) {
   ASSERT_TRUE(w.status.ok()) << w.status.error().message();
   for (const char* expected : {"Connecting...", "Detecting chip type...", "Chip is ", "Features: ",
                                "Crystal is ", "MAC: ", "Stub running...", "Changed.",
-                               "Configuring flash size...", "Wrote 50000 bytes",
+                               "Configuring flash size...", "Compressed 50000 bytes to ",
+                               "Wrote 50000 bytes",
                                "Hash of data verified.", "Hard resetting via RTS pin..."}) {
     EXPECT_TRUE(has_line(w, expected)) << "missing line: " << expected;
   }
