@@ -5,39 +5,21 @@
 
 #include <algorithm>
 
-#include "core/ops/device_command.h"
-#include "hw-sim/chips/chip_model.h"
-#include "hw-sim/device.h"
-#include "tests/support/sim_driver.h"
+#include "tests/engine/device_bench.h"
 
 namespace {
 
-using esptool::engine::Link;
 using esptool::ops::DeviceRequest;
+using esptool::testing::DeviceBench;
 
-// ESP32-C3 RTC_CNTL_SWD_CONF_REG and its auto-feed bit (targets/esp32c3.py v4.8.1).
+// ESP32-C3 RTC_CNTL_SWD_CONF_REG (targets/esp32c3.py v4.8.1); bit 31 is its auto-feed bit.
 constexpr uint32_t kSwdConfC3 = 0x600080AC;
-
-struct UsbBench {
-  explicit UsbBench(bool usb_jtag_serial) : device(options(usb_jtag_serial)), driver(device) {}
-  static hwsim::DeviceOptions options(bool usb_jtag_serial) {
-    hwsim::DeviceOptions o;
-    o.chip = hwsim::find_chip("esp32c3");
-    o.power_on_download = false;
-    o.usb_jtag_serial = usb_jtag_serial;
-    return o;
-  }
-  esptool::testing::SimRun run(DeviceRequest req) {
-    return driver.run([req](Link& link) { return esptool::ops::run_device_command(link, req); }, session);
-  }
-  hwsim::Device device;
-  esptool::testing::SimDriver driver;
-  esptool::engine::Session session;
-};
 
 // Connects (ROM only, staying in the loader), then reads SWD_CONF without resetting.
 std::string swd_conf_line_after_connect(bool usb_jtag_serial) {
-  UsbBench bench(usb_jtag_serial);
+  hwsim::DeviceOptions options = esptool::testing::bench_options("esp32c3");
+  options.usb_jtag_serial = usb_jtag_serial;
+  DeviceBench bench(options);
   DeviceRequest connect;
   connect.command = "chip_id";
   connect.no_stub = true;

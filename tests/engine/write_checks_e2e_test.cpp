@@ -2,17 +2,14 @@
 // esptool does, before any byte reaches the flash.
 #include <gtest/gtest.h>
 
-#include "core/ops/device_command.h"
-#include "hw-sim/chips/chip_model.h"
-#include "hw-sim/device.h"
+#include "tests/engine/device_bench.h"
 #include "tests/support/image_writer.h"
-#include "tests/support/sim_driver.h"
 
 namespace {
 
 using esptool::Bytes;
-using esptool::engine::Link;
 using esptool::ops::DeviceRequest;
+using esptool::testing::DeviceBench;
 
 constexpr uint16_t kChipIdEsp32 = 0;
 constexpr uint16_t kChipIdEsp32c3 = 5;
@@ -33,25 +30,16 @@ Bytes app_image(uint16_t chip_id, uint16_t min_rev_full, uint16_t max_rev_full) 
 }
 
 esptool::testing::SimRun write(const Bytes& image, bool force) {
-  hwsim::DeviceOptions o;
-  o.chip = hwsim::find_chip("esp32c3");
-  o.power_on_download = false;
-  hwsim::Device device(o);
-  esptool::testing::SimDriver driver(device);
-  esptool::engine::Session session;
+  DeviceBench bench("esp32c3");
   DeviceRequest req;
   req.command = "write_flash";
   req.no_stub = true;
   req.force = force;
   req.files = {{0x10000, image, "app.bin"}};
-  return driver.run([req](Link& link) { return esptool::ops::run_device_command(link, req); }, session);
+  return bench.run(req);
 }
 
-bool wrote(const esptool::testing::SimRun& run) {
-  for (const auto& l : run.logs)
-    if (l.rfind("Wrote ", 0) == 0) return true;
-  return false;
-}
+bool wrote(const esptool::testing::SimRun& run) { return esptool::testing::has_line(run, "Wrote "); }
 
 TEST(WriteChecksE2E, ImageForAnotherChipIsRefusedBeforeWriting) {
   auto run = write(app_image(kChipIdEsp32, 0, 0xFFFF), false);
@@ -84,23 +72,14 @@ TEST(WriteChecksE2E, ForceWritesAnyway) {
   EXPECT_TRUE(wrote(run));
 }
 
-}  // namespace
-
-namespace {
-
 TEST(WriteChecksE2E, CompressedWriteToTheEsp8266RomIsRefusedAsEsptoolDoes) {
-  hwsim::DeviceOptions o;
-  o.chip = hwsim::find_chip("esp8266");
-  o.power_on_download = false;
-  hwsim::Device device(o);
-  esptool::testing::SimDriver driver(device);
-  esptool::engine::Session session;
+  DeviceBench bench("esp8266");
   DeviceRequest req;
   req.command = "write_flash";
   req.no_stub = true;
   req.compress = true;
   req.files = {{0x10000, Bytes(4096, 0x11), "data.bin"}};
-  auto run = driver.run([req](Link& link) { return esptool::ops::run_device_command(link, req); }, session);
+  auto run = bench.run(req);
   ASSERT_FALSE(run.status.ok());
   EXPECT_EQ(run.status.error().message(), "ESP8266 ROM does not support function flash_defl_begin.");
   EXPECT_FALSE(wrote(run));
