@@ -14,6 +14,12 @@
 namespace hwsim {
 namespace {
 
+SystemRegisters::Console console_of(const DeviceOptions& options) {
+  if (options.usb_otg) return SystemRegisters::Console::kUsbOtg;
+  if (options.usb_jtag_serial) return SystemRegisters::Console::kUsbJtagSerial;
+  return SystemRegisters::Console::kUart;
+}
+
 // From the chip leaving reset to its ROM printing (clock and UART set-up); an estimate.
 constexpr Millis kRomStartDelay = 1.0;
 // Bytes of application output after a flash boot (what a running app prints, garbled).
@@ -51,11 +57,19 @@ Device::Device(const DeviceOptions& options)
       flash_(options.flash_size, 0xEF, 0x40, options.flash_timing),
       bus_(chip_),
       spi_(chip_.spi, flash_),
-      sysregs_(chip_, options.usb_jtag_serial),
-      uart_(chip_.rom_boot_baud, options.host_baud, options.usb_jtag_serial),
+      sysregs_(chip_, console_of(options)),
+      uart_(chip_.rom_boot_baud, options.host_baud, options.usb_jtag_serial || options.usb_otg),
       faults_(options.faults, options.seed),
       line_rng_(options.seed ^ 0x5EED0F11ull) {
   HWSIM_CHECK(options.chip != nullptr, "DeviceOptions.chip is required");
+  HWSIM_CHECK(!options.usb_otg || chip_.uart_no_usb_otg != 0, "chip has no USB-OTG console");
+  HWSIM_CHECK(!(options.usb_otg && options.usb_jtag_serial), "one console: USB-OTG or USB-JTAG");
+  HWSIM_CHECK(!options.secure_boot || chip_.secure_boot_efuse.value != 0,
+              "Secure Boot eFuse not modelled for this chip");
+  if (options.usb_otg) max_data_block_ = kUsbOtgMaxBlock;
+  secure_boot_ = options.secure_boot;
+  if (options.secure_boot)
+    bus_.burn_bits(chip_.secure_boot_efuse.address, chip_.secure_boot_efuse.value);
   if (options.usb_jtag_serial) {
     reset_line_ = std::make_unique<UsbSerialJtagReset>();
   } else {
@@ -176,6 +190,7 @@ void Device::set_device_baud(uint32_t baud) {
 void Device::boot(bool download, ResetReason reason, Millis t) {
   stop(t);
   if (reason != ResetReason::kSoftware) strap_download_ = download;
+  if (reason == ResetReason::kPowerOn) sysregs_.clear_rtc_option1();  // EN resets the RTC domain
   set_device_baud(chip_.rom_boot_baud);
   bus_.reset();
   spi_.reset();

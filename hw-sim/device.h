@@ -19,7 +19,8 @@
 // - EN low (auto-reset circuit) stops the chip at once: queued output not yet on the wire is
 //   lost, pending frames and timers are dropped. Flash effects of a command already handled are
 //   kept (a reset mid-erase does not leave a half-erased sector).
-// Not modelled: Secure Download Mode, flash encryption, USB re-enumeration, RX FIFO overflow.
+// Not modelled: Secure Download Mode, flash encryption, USB re-enumeration, RX FIFO overflow,
+// what Secure Boot does beyond its eFuse bit (the ROM does not refuse writes; esptool does).
 #pragma once
 
 #include <cstdint>
@@ -52,6 +53,12 @@ struct DeviceOptions {
   const ChipModel* chip = nullptr;  // required: find_chip("esp32") etc.
   uint32_t flash_size = 4 * 1024 * 1024;
   bool usb_jtag_serial = false;  // USB-Serial-JTAG console instead of a USB-UART bridge
+  // USB-OTG (CDC-ACM) console, ESP32-S2/S3 only: UARTDEV_BUF_NO reads the chip's USB-OTG number
+  // and data blocks above kUsbOtgMaxBlock are refused (the ROM's USB buffer). DTR/RTS still go
+  // through the auto-reset circuit, so esptool's classic reset straps GPIO0 low as on a board.
+  bool usb_otg = false;
+  // Secure Boot eFuse burned (ChipModel::secure_boot_efuse; chips that model it).
+  bool secure_boot = false;
   FaultPlan faults;
   uint64_t seed = 1;
   Bytes initial_flash;            // empty: erased
@@ -118,6 +125,8 @@ class Device final : private LoaderContext {
   void send_frame(std::span<const uint8_t> payload, Millis at) override;
   void set_uart_baud(uint32_t baud, Millis at) override;
   void lock_autobaud() override { autobaud_armed_ = false; }
+  uint32_t max_data_block() const override { return max_data_block_; }
+  bool secure_boot() const override { return secure_boot_; }
   void start_stub(Millis at) override { add_timer(at, TimerKind::kStartStub); }
   void software_reset(Millis at) override { add_timer(at, TimerKind::kSoftwareReset); }
   void run_user_code(Millis at) override { add_timer(at, TimerKind::kRunUserCode); }
@@ -150,7 +159,9 @@ class Device final : private LoaderContext {
   SlipReceiver slip_;
   std::unique_ptr<Loader> loader_;
   DeviceMode mode_ = DeviceMode::kInReset;
-  bool strap_download_ = true;  // latched at the last strap-sampling reset
+  bool strap_download_ = true;   // latched at the last strap-sampling reset
+  uint32_t max_data_block_ = 0;  // 0: as large as the loader's own buffer
+  bool secure_boot_ = false;
   bool autobaud_armed_ = false;
   bool link_lost_ = false;
   std::deque<PendingFrame> frames_;

@@ -83,11 +83,15 @@ struct ChipModel {
   bool uart_clkdiv_has_fraction;  // ESP32 and later keep a 4-bit fraction at bit 20
 
   SpiControllerLayout spi;
-  uint32_t gpio_strap_reg;         // GPIO_STRAP: boot strap value latched at reset
-  uint32_t strap_download;         // its value in download mode (the "boot:0x.." number)
-  uint32_t strap_spi;              // its value for SPI boot
-  uint32_t uartdev_buf_no;         // ROM .bss variable: console in use (0 = none known)
-  uint32_t uart_no_usb_jtag;       // its value on USB-Serial-JTAG (0 = chip has none)
+  uint32_t gpio_strap_reg;       // GPIO_STRAP: boot strap value latched at reset
+  uint32_t strap_download;       // its value in download mode (the "boot:0x.." number)
+  uint32_t strap_spi;            // its value for SPI boot
+  uint32_t uartdev_buf_no;       // ROM .bss variable: console in use (0 = none known)
+  uint32_t uart_no_usb_jtag;     // its value on USB-Serial-JTAG (0 = chip has none)
+  uint32_t uart_no_usb_otg = 0;  // its value on the USB-OTG (CDC-ACM) console (0 = none)
+  // RTC_CNTL_OPTION1: bit 0 forces download boot (S2/S3, read before a USB-OTG hard reset);
+  // 0 = not modelled.
+  uint32_t rtc_option1_reg = 0;
   uint32_t bootloader_offset;      // where the ROM looks for the 2nd-stage image
   bool image_has_extended_header;  // ESP32 family: 16-byte extended header after the common 8
 
@@ -97,7 +101,14 @@ struct ChipModel {
   uint32_t stub_flash_max_size = 16 * 1024 * 1024;
   // The stub implements FLASH_ENCRYPT_DATA (0xD4); the ESP8266 build does not.
   bool stub_has_encrypt_data = true;
+  // The eFuse read register and bit esptool's get_secure_boot_enabled() tests (ESP32:
+  // ABS_DONE_0; later chips: SECURE_BOOT_EN), as {address, mask}; {0, 0} = not modelled.
+  RegisterPreset secure_boot_efuse = {0, 0};
 };
+
+// The USB-OTG console's receive buffer: the ROM and stub on S2/S3 accept data blocks (MEM_DATA,
+// FLASH_DATA, FLASH_DEFL_DATA payloads) of at most this many bytes (esptool USB_RAM_BLOCK).
+inline constexpr uint32_t kUsbOtgMaxBlock = 0x800;
 
 // The chip with `--chip` key `key` (e.g. "esp32s3"), or nullptr.
 const ChipModel* find_chip(std::string_view key);

@@ -67,6 +67,7 @@ extern const ChipModel kEsp32 = {
             .load_format = "load:0x{addr},len:{len}\r\n",
             .entry_format = "entry 0x{addr}\r\n",
         },
+    .secure_boot_efuse = {0x3FF5A018, 1u << 4},
 };
 
 }  // namespace hwsim

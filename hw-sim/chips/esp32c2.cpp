@@ -55,6 +55,7 @@ extern const ChipModel kEsp32c2 = {
             .load_format = "load:0x{addr},len:0x{lenx}\r\n",
             .entry_format = "entry 0x{addr}\r\n",
         },
+    .secure_boot_efuse = {0x60008830, 1u << 21},
 };
 
 }  // namespace hwsim

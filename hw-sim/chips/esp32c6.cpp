@@ -56,6 +56,7 @@ extern const ChipModel kEsp32c6 = {
             .load_format = "load:0x{addr},len:0x{lenx}\r\n",
             .entry_format = "entry 0x{addr}\r\n",
         },
+    .secure_boot_efuse = {0x600B0838, 1u << 20},
 };
 
 }  // namespace hwsim

@@ -57,6 +57,7 @@ extern const ChipModel kEsp32c61 = {
             .load_format = "load:0x{addr},len:0x{lenx}\r\n",
             .entry_format = "entry 0x{addr}\r\n",
         },
+    .secure_boot_efuse = {0x600B4834, 1u << 26},
 };
 
 }  // namespace hwsim

@@ -57,6 +57,7 @@ extern const ChipModel kEsp32p4 = {
             .load_format = "load:0x{addr},len:0x{lenx}\r\n",
             .entry_format = "entry 0x{addr}\r\n",
         },
+    .secure_boot_efuse = {0x5012D038, 1u << 20},
 };
 
 }  // namespace hwsim

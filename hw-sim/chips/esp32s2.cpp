@@ -38,6 +38,8 @@ extern const ChipModel kEsp32s2 = {
     .strap_spi = 0x8,
     .uartdev_buf_no = 0x3FFFFD14,
     .uart_no_usb_jtag = 0,
+    .uart_no_usb_otg = 2,
+    .rtc_option1_reg = 0x3F408128,
     .bootloader_offset = 0x1000,
     .image_has_extended_header = true,
     .registers = kRegisters,
@@ -56,6 +58,7 @@ extern const ChipModel kEsp32s2 = {
             .load_format = "load:0x{addr},len:0x{lenx}\r\n",
             .entry_format = "entry 0x{addr}\r\n",
         },
+    .secure_boot_efuse = {0x3F41A038, 1u << 20},
 };
 
 }  // namespace hwsim

@@ -38,6 +38,8 @@ extern const ChipModel kEsp32s3 = {
     .strap_spi = 0x8,
     .uartdev_buf_no = 0x3FCEF14C,
     .uart_no_usb_jtag = 4,
+    .uart_no_usb_otg = 3,
+    .rtc_option1_reg = 0x6000812C,
     .bootloader_offset = 0x0,
     .image_has_extended_header = true,
     .registers = kRegisters,
@@ -57,6 +59,7 @@ extern const ChipModel kEsp32s3 = {
             .entry_format = "entry 0x{addr}\r\n",
         },
     .stub_flash_max_size = 64 * 1024 * 1024,
+    .secure_boot_efuse = {0x60007038, 1u << 20},
 };
 
 }  // namespace hwsim

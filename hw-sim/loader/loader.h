@@ -38,6 +38,11 @@ class LoaderContext {
   virtual void set_uart_baud(uint32_t baud, Millis at) = 0;
   // The ROM stops following the host's rate once it has understood a command.
   virtual void lock_autobaud() = 0;
+  // Largest MEM_DATA / FLASH_DATA / FLASH_DEFL_DATA payload the console's receive path takes
+  // (kUsbOtgMaxBlock on USB-OTG); 0 = no limit below the loader's own buffer.
+  virtual uint32_t max_data_block() const = 0;
+  // The Secure Boot eFuse is burned (GET_SECURITY_INFO reports it).
+  virtual bool secure_boot() const = 0;
 
   // Control transfers, performed by the Device after the handler returns.
   virtual void start_stub(Millis at) = 0;        // uploaded code recognised as a flasher stub

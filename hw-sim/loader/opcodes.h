@@ -1,6 +1,7 @@
 // Command opcodes of the ROM loader and the legacy flasher stub (serial-protocol.md §4).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace hwsim::op {
@@ -29,5 +30,16 @@ inline constexpr uint8_t kEraseRegion = 0xD1;
 inline constexpr uint8_t kReadFlash = 0xD2;
 inline constexpr uint8_t kRunUserCode = 0xD3;
 inline constexpr uint8_t kFlashEncryptData = 0xD4;
+
+// Commands whose data is a block (16-byte header + payload), limited by the console's buffer.
+inline constexpr bool carries_data_block(uint8_t opcode) {
+  return opcode == kMemData || opcode == kFlashData || opcode == kFlashDeflData ||
+         opcode == kFlashEncryptData;
+}
+
+// The block's payload is longer than `max_block` (0 = no limit).
+inline constexpr bool block_too_large(uint8_t opcode, size_t data_size, uint32_t max_block) {
+  return max_block != 0 && carries_data_block(opcode) && data_size > 16 + size_t{max_block};
+}
 
 }  // namespace hwsim::op

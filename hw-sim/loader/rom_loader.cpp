@@ -89,7 +89,12 @@ Millis RomLoader::handle(std::span<const uint8_t> frame, Millis now) {
   }
   ctx_.lock_autobaud();
   Reply reply;
-  if (!request->size_matches()) {
+  if (op::block_too_large(request->op, request->data.size(), ctx_.max_data_block())) {
+    // USB-OTG: the block does not fit the ROM's USB receive buffer. The real ROM would lose the
+    // excess; an "invalid message" reply is our deterministic stand-in.
+    reply.error = kInvalidMessage;
+    reply.done = now + kCommandOverhead;
+  } else if (!request->size_matches()) {
     reply.error = kInvalidMessage;
     reply.done = now + kCommandOverhead;
   } else {
@@ -309,7 +314,7 @@ RomLoader::Reply RomLoader::security_info(const Request& r, Millis now) {
     reply.error = kInvalidMessage;
     return reply;
   }
-  reply.payload = security_info_payload(ctx_.chip());
+  reply.payload = security_info_payload(ctx_.chip(), ctx_.secure_boot());
   return reply;
 }
 

@@ -9,7 +9,9 @@
 // - ESP8266: FLASH_BEGIN attaches the flash and erases with the ROM's erase-size bug;
 // - SPI_FLASH_MD5 answers 32 lower-case hex characters; READ_FLASH_SLOW 64 bytes at a time;
 // - CHANGE_BAUDRATE answers at the old rate, then switches;
-// - MEM_END with an entry inside uploaded code starts the flasher-stub model (see Device).
+// - MEM_END with an entry inside uploaded code starts the flasher-stub model (see Device);
+// - on the USB-OTG console (S2/S3), MEM_DATA/FLASH_DATA/FLASH_DEFL_DATA blocks above 0x800 bytes
+//   are answered "invalid message" (the ROM's USB buffer is that small; esptool USB_RAM_BLOCK).
 // Not modelled: Secure Download Mode, encrypted writes (data is stored as sent).
 #pragma once
 

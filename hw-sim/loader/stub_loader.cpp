@@ -58,6 +58,14 @@ Millis StubLoader::command(const Request& r, Millis now) {
     send(r.op, reply, t);
     return t;
   }
+  if (op::block_too_large(r.op, r.data.size(), ctx_.max_data_block())) {
+    // USB-OTG: the stub's USB receive buffer holds 0x800-byte blocks (esptool USB_RAM_BLOCK);
+    // a larger block is answered "bad data length" here instead of being lost on the way.
+    Reply reply;
+    reply.error = kBadDataLen;
+    send(r.op, reply, t);
+    return t;
+  }
   if (r.op == op::kRunUserCode) {  // no reply: the stub returns into the ROM's boot path
     ctx_.run_user_code(t);
     return t;
@@ -139,7 +147,7 @@ StubLoader::Reply StubLoader::first_stage(const Request& r, Millis* t) {
     case op::kGetSecurityInfo:
       if (chip.security_info == SecurityInfoForm::kNone) break;  // not built for ESP32/ESP8266
       reply.error = collapse(need_length(r, 0));
-      if (reply.error == kOk) reply.payload = security_info_payload(chip);
+      if (reply.error == kOk) reply.payload = security_info_payload(chip, ctx_.secure_boot());
       break;
     case op::kEraseFlash:
       reply.error = collapse(need_length(r, 0));

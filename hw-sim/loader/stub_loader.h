@@ -10,7 +10,8 @@
 // - READ_FLASH streams packets, waits for each 4-byte ACK (the stub compares bytes with a packet
 //   count, so one packet is in flight), then sends the MD5 of what it sent;
 // - CHANGE_BAUDRATE rescales the UART divider by old/new 10 ms after its reply;
-// - FLASH_END(0) reboots 10 ms after its reply; RUN_USER_CODE leaves without a reply.
+// - FLASH_END(0) reboots 10 ms after its reply; RUN_USER_CODE leaves without a reply;
+// - on the USB-OTG console (S2/S3) data blocks above 0x800 bytes get "bad data length" (0xC0).
 #pragma once
 
 #include <vector>

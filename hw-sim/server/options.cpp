@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: hw-sim --chip CHIP --port N --protocol rfc2217|raw [--flash-size 4MB]\n"
     "              [--baud-pacing on|off] [--faults SPEC] [--seed N] [--flash-file F]\n"
-    "              [--usb-jtag-serial] [--reset-bridge on|off] [-v]\n"
+    "              [--usb-jtag-serial | --usb-otg] [--secure-boot] [--reset-bridge on|off] [-v]\n"
     "faults SPEC: comma-separated flip=P,drop=P,garbage=P,delay_ms=N,reset_at=N,disconnect_at=N,\n"
     "             drop_byte=N,flip_byte=N,error=OP:CODE:K";
 
@@ -79,6 +79,14 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, std::string* e
       options.usb_jtag_serial = true;
       continue;
     }
+    if (arg == "--usb-otg") {
+      options.usb_otg = true;
+      continue;
+    }
+    if (arg == "--secure-boot") {
+      options.secure_boot = true;
+      continue;
+    }
     if (i + 1 >= argc) {
       *error = "option " + arg + " needs a value\n" + kUsage;
       return std::nullopt;
@@ -132,6 +140,19 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, std::string* e
       *error = "bad value '" + value + "' for " + arg + "\n" + kUsage;
       return std::nullopt;
     }
+  }
+  const ChipModel* chip = find_chip(options.chip);
+  if (options.usb_otg && options.usb_jtag_serial) {
+    *error = "--usb-otg and --usb-jtag-serial are two different consoles: choose one";
+    return std::nullopt;
+  }
+  if (options.usb_otg && chip->uart_no_usb_otg == 0) {
+    *error = "--usb-otg: " + options.chip + " has no USB-OTG console (esp32s2, esp32s3 do)";
+    return std::nullopt;
+  }
+  if (options.secure_boot && chip->secure_boot_efuse.value == 0) {
+    *error = "--secure-boot: the Secure Boot eFuse is not modelled for " + options.chip;
+    return std::nullopt;
   }
   return options;
 }

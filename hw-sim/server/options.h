@@ -1,7 +1,7 @@
 // Command line of the hw-sim server (design.md "Interfaces others rely on"):
 //   hw-sim --chip esp32 --port 0 --protocol rfc2217|raw [--flash-size 4MB] [--baud-pacing on|off]
-//          [--faults SPEC] [--seed N] [--flash-file F] [--usb-jtag-serial] [--reset-bridge on|off]
-//          [-v]
+//          [--faults SPEC] [--seed N] [--flash-file F] [--usb-jtag-serial | --usb-otg]
+//          [--secure-boot] [--reset-bridge on|off] [-v]
 #pragma once
 
 #include <cstdint>
@@ -24,6 +24,8 @@ struct ServerOptions {
   uint64_t seed = 1;
   std::string flash_file;
   bool usb_jtag_serial = false;
+  bool usb_otg = false;      // USB-OTG console (ESP32-S2/S3)
+  bool secure_boot = false;  // Secure Boot eFuse burned
   // RFC 2217 DTR/RTS handling: "on" applies esptool's reset sequences with their own timing the
   // way esp_rfc2217_server does (a remote client's line changes arrive too far apart for the
   // reset circuit); "off" passes every change straight to the circuit.

@@ -14,6 +14,17 @@ void AddressSpace::apply_presets() {
   };
   preset(kChipMagicAddress, chip_.magic);
   for (const RegisterPreset& reg : chip_.registers) preset(reg.address, reg.value);
+  for (const auto& [address, bits] : burned_) {
+    uint32_t value = 0;
+    for (uint32_t i = 0; i < 4; ++i)
+      value |= static_cast<uint32_t>(read_byte(address + i)) << (8 * i);
+    preset(address, value | bits);
+  }
+}
+
+void AddressSpace::burn_bits(uint32_t address, uint32_t bits) {
+  burned_[address] |= bits;
+  apply_presets();
 }
 
 void AddressSpace::reset() {

@@ -34,6 +34,9 @@ class AddressSpace {
   void write_bytes(uint32_t address, std::span<const uint8_t> bytes);
   // Forgets everything written since construction (a chip reset), keeping the presets.
   void reset();
+  // Sets `bits` in the read-only word at `address` for the life of this object (a burned eFuse,
+  // e.g. Secure Boot), on top of the chip's preset there if any.
+  void burn_bits(uint32_t address, uint32_t bits);
 
  private:
   using Page = std::array<uint8_t, 4096>;
@@ -45,6 +48,7 @@ class AddressSpace {
   std::vector<Peripheral*> peripherals_;
   std::map<uint32_t, Page> pages_;
   std::set<uint32_t> read_only_words_;
+  std::map<uint32_t, uint32_t> burned_;
 };
 
 }  // namespace hwsim

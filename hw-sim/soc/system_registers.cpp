@@ -1,4 +1,4 @@
-// SystemRegisters: UART divider, latched straps and console number computed from state.
+// SystemRegisters: UART divider, latched straps, console number and RTC option bits from state.
 #include "hw-sim/soc/system_registers.h"
 
 namespace hwsim {
@@ -17,14 +17,32 @@ bool SystemRegisters::read(uint32_t address, Millis, uint32_t* value) {
     return true;
   }
   if (chip_.uartdev_buf_no != 0 && address == chip_.uartdev_buf_no) {
-    *value = usb_jtag_serial_ ? chip_.uart_no_usb_jtag : 0;
+    switch (console_) {
+      case Console::kUart:
+        *value = 0;
+        break;
+      case Console::kUsbJtagSerial:
+        *value = chip_.uart_no_usb_jtag;
+        break;
+      case Console::kUsbOtg:
+        *value = chip_.uart_no_usb_otg;
+        break;
+    }
+    return true;
+  }
+  if (chip_.rtc_option1_reg != 0 && address == chip_.rtc_option1_reg) {
+    *value = rtc_option1_;
     return true;
   }
   return false;
 }
 
-bool SystemRegisters::write(uint32_t address, uint32_t, Millis) {
-  // Writes to these are accepted and have no effect (the divider follows set_uart_baud()).
+bool SystemRegisters::write(uint32_t address, uint32_t value, Millis) {
+  if (chip_.rtc_option1_reg != 0 && address == chip_.rtc_option1_reg) {
+    rtc_option1_ = value;
+    return true;
+  }
+  // Writes to the others are accepted and have no effect (the divider follows set_uart_baud()).
   return address == chip_.uart_clkdiv_reg || address == chip_.gpio_strap_reg ||
          (chip_.uartdev_buf_no != 0 && address == chip_.uartdev_buf_no);
 }

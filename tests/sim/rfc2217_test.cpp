@@ -173,4 +173,21 @@ TEST(ServerOptions, ParsesSizesAndRejectsBadInput) {
   EXPECT_NE(error.find("esp99"), std::string::npos);
 }
 
+TEST(ServerOptions, UsbOtgAndSecureBootAreCheckedAgainstTheChip) {
+  std::string error;
+  const char* s3[] = {"hw-sim", "--chip", "esp32s3", "--usb-otg", "--secure-boot"};
+  const auto options = parse_options(5, const_cast<char**>(s3), &error);
+  ASSERT_TRUE(options) << error;
+  EXPECT_TRUE(options->usb_otg);
+  EXPECT_TRUE(options->secure_boot);
+  const char* c3_otg[] = {"hw-sim", "--chip", "esp32c3", "--usb-otg"};
+  EXPECT_FALSE(parse_options(4, const_cast<char**>(c3_otg), &error));
+  EXPECT_NE(error.find("no USB-OTG console"), std::string::npos) << error;
+  const char* both[] = {"hw-sim", "--chip", "esp32s3", "--usb-otg", "--usb-jtag-serial"};
+  EXPECT_FALSE(parse_options(5, const_cast<char**>(both), &error));
+  const char* esp8266_sb[] = {"hw-sim", "--chip", "esp8266", "--secure-boot"};
+  EXPECT_FALSE(parse_options(4, const_cast<char**>(esp8266_sb), &error));
+  EXPECT_NE(error.find("--secure-boot"), std::string::npos) << error;
+}
+
 }  // namespace
