@@ -160,7 +160,8 @@ describe('every simulated chip writes and reads back through the CLI', { skip, t
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const chip of ['esp8266', 'esp32', 'esp32s2', 'esp32s3', 'esp32c3', 'esp32c6', 'esp32h2']) {
+  for (const chip of ['esp8266', 'esp32', 'esp32s2', 'esp32s3', 'esp32c2', 'esp32c3', 'esp32c5', 'esp32c6',
+    'esp32c61', 'esp32h2', 'esp32p4']) {
     test(chip, async () => {
       const sim = await startHwSim({ chip });
       try {
