@@ -9,8 +9,10 @@ int main(int argc, char** argv) {
   std::string error;
   const auto options = hwsim::server::parse_options(argc, argv, &error);
   if (!options) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return error.rfind("usage:", 0) == 0 ? 0 : 2;
+    // --help is an answer (stdout, exit 0); anything else is a mistake (stderr, exit 2).
+    const bool help = error.rfind("usage:", 0) == 0;
+    std::fprintf(help ? stdout : stderr, "%s\n", error.c_str());
+    return help ? 0 : 2;
   }
   return hwsim::server::run_server(*options);
 }
