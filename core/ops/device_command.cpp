@@ -81,32 +81,54 @@ Task<Status> start_stub(Link& link, const DeviceRequest& req) {
   co_return started;
 }
 
-// "Configuring flash size...": detect via JEDEC id, send SPI_SET_PARAMS (serial-protocol.md §8).
+// "Configuring flash size..." as esptool's main() does it (serial-protocol.md §8): `detect` reads
+// the JEDEC id and says what it found (4MB when unknown); `keep` reads it quietly and sends
+// nothing when it is unknown; an explicit size is sent as given. Returns the size in bytes, if any.
 Task<Result<std::optional<uint32_t>>> configure_flash_size(Link& link, const std::string& requested) {
   engine::Session& s = link.session();
   link.log("Configuring flash size...");
-  std::optional<uint32_t> size;
-  if (requested != "detect" && requested != "keep") {
-    size = flash::flash_size_bytes(requested);
-    if (!size) co_return make_error(Errc::kBadArgument, "Unknown flash size '" + requested + "'");
-  } else if (!s.secure_download_mode) {
-    Result<uint32_t> id = co_await read_flash_id(link);
-    if (!id.ok()) co_return id.error();
-    const char* name = flash::flash_size_from_jedec(id.value());
-    if (name != nullptr) {
-      size = flash::flash_size_bytes(name);
+  std::string name;
+  if (requested == "detect" || requested == "keep") {
+    if (s.secure_download_mode) {
+      if (requested == "detect") {
+        co_return make_error(Errc::kBadArgument,
+                             "Detecting flash size is not supported in secure download mode. "
+                             "Need to manually specify flash size.");
+      }
     } else {
-      link.log(strprintf("WARNING: Could not auto-detect Flash size (FlashID=0x%x, SizeID=0x%x), "
-                         "defaulting to 4MB",
-                         id.value(), (id.value() >> 16) & 0xFF));
-      size = 4u << 20;
+      Result<uint32_t> id = co_await read_flash_id(link);
+      if (!id.ok()) co_return id.error();
+      const char* detected = flash::flash_size_from_jedec(id.value());
+      if (requested == "detect") {
+        if (detected == nullptr) {
+          link.log(strprintf("WARNING: Could not auto-detect Flash size (FlashID=0x%x, SizeID=0x%x), "
+                             "defaulting to 4MB",
+                             id.value(), (id.value() >> 16) & 0xFF));
+          name = "4MB";
+        } else {
+          link.log(std::string("Auto-detected Flash size: ") + detected);
+          name = detected;
+        }
+      } else {
+        if (detected != nullptr) name = detected;
+        if (!s.is_stub) link.log("WARNING: In case of failure, please set a specific --flash_size.");
+      }
     }
+  } else {
+    name = requested;
   }
-  const bool rom_8266 = !s.is_stub && s.chip->is_esp8266;
-  if (size && !rom_8266) {
+  if (name.empty()) co_return std::optional<uint32_t>();
+  const std::optional<uint32_t> size = flash::flash_size_bytes(name);
+  if (!size) co_return make_error(Errc::kBadArgument, "Unknown flash size '" + name + "'");
+  const bool rom_8266 = !s.is_stub && s.chip->is_esp8266;  // its ROM has no SPI_SET_PARAMS
+  if (!rom_8266) {
     proto::SpiSetParams params{*size};
     Result<Bytes> r = co_await link.call(params, proto::kDefaultTimeoutMs);
     if (!r.ok()) co_return r.error();
+  }
+  if (s.is_stub && std::string(s.chip->key) != "esp32s3" && *size > (16u << 20)) {
+    link.log("WARNING: Flasher stub doesn't fully support flash size larger than 16MB, in case of "
+             "failure use --no-stub.");
   }
   co_return size;
 }
@@ -148,8 +170,25 @@ Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t>
   if (c == "read_flash") {
     uint32_t size = req.size;
     if (size == kReadAll) {
-      if (!flash_size) co_return make_error(Errc::kBadArgument, "Cannot read ALL: the flash size is unknown");
-      size = *flash_size - req.address;
+      // esptool reads the JEDEC id again for ALL, whatever --flash_size said.
+      if (link.session().secure_download_mode) {
+        co_return make_error(Errc::kBadArgument,
+                             "Detecting flash size is not supported in secure download mode. Set "
+                             "an exact size value.");
+      }
+      Result<uint32_t> id = co_await read_flash_id(link);
+      if (!id.ok()) co_return id.error();
+      const char* detected = flash::flash_size_from_jedec(id.value());
+      if (detected == nullptr) {
+        co_return make_error(Errc::kBadArgument, "Detecting flash size failed. Set an exact size value.");
+      }
+      link.log(std::string("Detected flash size: ") + detected);
+      const uint32_t total = *flash::flash_size_bytes(detected);
+      if (req.address >= total) {
+        co_return make_error(Errc::kBadArgument,
+                             strprintf("Address 0x%x is past the end of the %s flash", req.address, detected));
+      }
+      size = total - req.address;  // esptool reads the whole size from the address, past the end
     }
     const engine::Millis start = link.now();
     Result<Bytes> data = co_await read_flash(link, req.address, size);
