@@ -152,7 +152,8 @@ for (const chip of ['esp32', 'esp32c3']) {
   }
 }
 
-// Every simulated chip: a ROM-only write, then a stub write of other bytes and a stub read-back.
+// Every simulated chip: a ROM-only write, then a stub write of other bytes and a stub read-back;
+// then read_mac, flash_id and get_security_info (ROM only), verify_flash, erase_region.
 describe('every simulated chip writes and reads back through the CLI', { skip, timeout: 300000 }, () => {
   let dir;
   before(() => {
@@ -179,6 +180,28 @@ describe('every simulated chip writes and reads back through the CLI', { skip, t
         const back = readFileSync(join(dir, `${chip}-back.bin`));
         assert.ok(back.subarray(0, rom.length).equals(rom), 'ROM-written bytes differ');
         assert.ok(back.subarray(0x8000, 0x8000 + stubbed.length).equals(stubbed), 'stub-written bytes differ');
+
+        // The other commands on every chip: information (ROM only), verify, erase.
+        const mac = await cli(['--no-stub', 'read_mac']);
+        assert.equal(mac.status, 0, mac.stdout);
+        assert.match(mac.stdout, /\nMAC: [0-9a-f]{2}(:[0-9a-f]{2}){5,7}\n/); // EUI-64 on C5/C6/H2
+        const id = await cli(['--no-stub', 'flash_id']);
+        assert.equal(id.status, 0, id.stdout);
+        assert.match(id.stdout, /\nDetected flash size: 4MB\n/);
+        const sec = await cli(['--no-stub', 'get_security_info']);
+        if (chip === 'esp8266' || chip === 'esp32') {
+          assert.equal(sec.status, 2, 'the ESP8266 and ESP32 ROMs have no GET_SECURITY_INFO');
+        } else {
+          assert.equal(sec.status, 0, sec.stdout);
+          assert.match(sec.stdout, /\nSecure Boot: Disabled\n/);
+        }
+        const ok = await cli(['verify_flash', '0x10000', `${chip}-stub.bin`]);
+        assert.equal(ok.status, 0, ok.stdout);
+        assert.match(ok.stdout, /-- verify OK \(digest matched\)/);
+        const erased = await cli(['erase_region', '0x10000', '0x1000']);
+        assert.equal(erased.status, 0, erased.stdout);
+        const differs = await cli(['verify_flash', '0x10000', `${chip}-stub.bin`]);
+        assert.equal(differs.status, 2, 'verify_flash must fail after the erase');
       } finally {
         await sim.stop();
       }
