@@ -40,8 +40,7 @@ std::optional<Bytes> Link::take_buffered_frame() {
       collect_stray(s->byte);
     } else if (auto* b = std::get_if<proto::SlipBadEscape>(&*event)) {
       session_.framing_error = strprintf("Invalid SLIP escape (0xdb, 0x%02x)", b->byte);
-    } else if (auto* o = std::get_if<proto::SlipOversize>(&*event)) {
-      (void)o;
+    } else if (std::holds_alternative<proto::SlipOversize>(*event)) {
       session_.framing_error = strprintf(
           "SLIP frame longer than %zu bytes: Possible serial noise or corruption.", proto::kSlipMaxPayload);
     }

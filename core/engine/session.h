@@ -22,6 +22,12 @@ struct Session {
   // The console the ROM reported after connect (UARTDEV_BUF_NO); decides block sizes, watchdog
   // handling and the hard-reset pulse (post_connect.h).
   chips::UsbMode usb_mode = chips::UsbMode::kUart;
+  // What describe_chip read ("Chip is ...", crystal, revision), kept so later steps (stub choice,
+  // ROM baud quirks, write checks, reset refusal) do not read the same eFuses again. Unset in
+  // Secure Download Mode, where the registers cannot be read.
+  std::string description;
+  uint32_t crystal_mhz = 0;
+  chips::Revision revision{};
 
   // Receive side: undecoded bytes and the SLIP state, kept across operations.
   Bytes rx;

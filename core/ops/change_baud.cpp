@@ -11,20 +11,15 @@ namespace {
 
 constexpr engine::Millis kSettleMs = 50;  // loader.py change_baud: sleep after switching
 
-// Reads what the chip's ROM quirk needs (crystal divider, calibration registers) and returns what
-// esptool sends (chips/crystal.h, serial-protocol.md §16).
+// Reads the calibration registers the chip's ROM quirk needs (the crystal is known from
+// describe_chip) and returns what esptool sends (chips/crystal.h, serial-protocol.md §16).
 engine::Task<Result<chips::RomBaudChange>> rom_baud_change(engine::Link& link, uint32_t baud) {
   const engine::Session& s = link.session();
   const chips::ChipInfo& chip = *s.chip;
   if (chip.rom_baud.quirk == chips::RomBaudQuirk::kNone) co_return chips::RomBaudChange{baud, baud, {}};
-  std::vector<uint32_t> wanted = chips::rom_baud_registers(chip);
-  for (uint32_t a : chips::crystal_registers(chip)) wanted.push_back(a);
   chips::RegisterValues values;
-  ESPT_CO_TRY(co_await read_registers(link, wanted, values));
-  uint32_t clkdiv = 0;
-  if (chip.crystal.fixed_mhz == 0) clkdiv = values.at(chip.crystal.uart_clkdiv_reg);
-  const uint32_t crystal = chips::crystal_mhz(chip, clkdiv, s.baud).mhz;
-  co_return chips::rom_change_baud(chip, baud, crystal, values);
+  ESPT_CO_TRY(co_await read_registers(link, chips::rom_baud_registers(chip), values));
+  co_return chips::rom_change_baud(chip, baud, s.crystal_mhz, values);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ Task<Status> read_registers(Link& link, std::vector<uint32_t> addresses, chips::
 }
 
 Task<Status> describe_chip(Link& link) {
-  const engine::Session& s = link.session();
+  engine::Session& s = link.session();
   if (s.chip == nullptr || s.secure_download_mode) co_return Status::Ok();
   const chips::ChipInfo& chip = *s.chip;
   std::vector<uint32_t> wanted = chips::identity_registers(chip);
@@ -51,6 +51,9 @@ Task<Status> describe_chip(Link& link) {
   facts["mac"] = chips::format_mac(mac.value().base);
   const chips::Revision rev = chips::decode_revision(chip, values);
   facts["revision"] = strprintf("v%u.%u", rev.major, rev.minor);
+  s.description = description;
+  s.crystal_mhz = crystal.mhz;
+  s.revision = rev;
   co_return Status::Ok();
 }
 

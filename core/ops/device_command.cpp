@@ -64,11 +64,15 @@ Task<Status> start_stub(Link& link, const DeviceRequest& req) {
     link.log("Stub is already running. No upload is necessary.");
     co_return Status::Ok();
   }
-  chips::RegisterValues values;
-  ESPT_CO_TRY(co_await read_registers(link, chips::revision_registers(*s.chip), values));
-  const chips::Revision rev = chips::decode_revision(*s.chip, values);
-  if (chips::stub_disabled(*s.chip, rev, s.secure_download_mode)) co_return Status::Ok();
-  const char* file = chips::stub_file(*s.chip, rev);
+  if (s.secure_download_mode) {
+    link.log("WARNING: Stub loader is not supported in Secure Download Mode, setting --no-stub");
+    co_return Status::Ok();
+  }
+  if (chips::stub_disabled(*s.chip, s.revision, s.secure_download_mode)) {
+    link.log("WARNING: Stub loader has been disabled for compatibility, setting --no-stub");
+    co_return Status::Ok();
+  }
+  const char* file = chips::stub_file(*s.chip, s.revision);
   auto it = file ? req.stubs.find(file) : req.stubs.end();
   if (it == req.stubs.end()) {
     link.log(strprintf("WARNING: no flasher stub for %s was supplied; continuing with the ROM loader.",

@@ -49,10 +49,11 @@ Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) 
   if (digest.value().size() != 16) {
     co_return make_error(Errc::kBadFrame, "Expected digest, got: " + to_hex(digest.value()));
   }
-  if (digest.value() != util::md5(data)) {
+  const Bytes received_md5 = util::md5(data);
+  if (digest.value() != received_md5) {
     co_return make_error(Errc::kDigestMismatch,
                          strprintf("Digest mismatch: expected %s, got %s", to_hex(digest.value()).c_str(),
-                                   to_hex(util::md5(data)).c_str()),
+                                   to_hex(received_md5).c_str()),
                          "Try again at a lower baud rate.");
   }
   co_return data;
@@ -85,10 +86,11 @@ Task<Result<Bytes>> read_slow(Link& link, uint32_t offset, uint32_t length) {
   // has READ_FLASH_SLOW also has SPI_FLASH_MD5, so the read is checked as the stub's is.
   Result<Bytes> digest = co_await flash_md5(link, offset, length);
   if (!digest.ok()) co_return digest.error();
-  if (digest.value() != util::md5(data)) {
+  const Bytes received_md5 = util::md5(data);
+  if (digest.value() != received_md5) {
     co_return make_error(Errc::kDigestMismatch,
                          strprintf("Digest mismatch: expected %s, got %s", to_hex(digest.value()).c_str(),
-                                   to_hex(util::md5(data)).c_str()),
+                                   to_hex(received_md5).c_str()),
                          "Try again at a lower baud rate.");
   }
   co_return data;

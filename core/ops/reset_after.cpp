@@ -1,6 +1,5 @@
 #include "core/ops/reset_after.h"
 
-#include "core/chips/identity.h"
 #include "core/chips/usb.h"
 #include "core/ops/connect.h"
 #include "core/ops/describe_chip.h"
@@ -24,11 +23,8 @@ engine::Task<Status> prepare_hard_reset(engine::Link& link) {
   if (straps.size() == 2) {
     chips::RegisterValues values;
     ESPT_CO_TRY(co_await read_registers(link, straps, values));
-    std::vector<uint32_t> identity = chips::identity_registers(chip);
-    ESPT_CO_TRY(co_await read_registers(link, identity, values));
     const std::string refusal = chips::usb_otg_reset_refusal(
-        chip, s.usb_mode, values.at(straps[0]), values.at(straps[1]),
-        chips::chip_description(chip, values));
+        chip, s.usb_mode, values.at(straps[0]), values.at(straps[1]), s.description);
     if (!refusal.empty()) {
       // esptool's three-line exit text becomes our one-line error plus a hint.
       const size_t first_end = refusal.find('\n');

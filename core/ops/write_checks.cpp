@@ -1,6 +1,5 @@
 #include "core/ops/write_checks.h"
 
-#include "core/chips/identity.h"
 #include "core/chips/security.h"
 #include "core/image/firmware_image.h"
 #include "core/ops/describe_chip.h"
@@ -51,38 +50,32 @@ engine::Task<Result<bool>> read_secure_boot_enabled(engine::Link& link) {
   co_return chips::secure_boot_enabled(*s.chip, values);
 }
 
-engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files,
-                                         bool secure_boot) {
-  const engine::Session& s = link.session();
-  if (s.chip == nullptr || s.chip->is_esp8266 || s.secure_download_mode) co_return Status::Ok();
+Status check_write_allowed(const engine::Session& s, const std::vector<FlashFile>& files,
+                           bool secure_boot) {
+  if (s.chip == nullptr || s.chip->is_esp8266 || s.secure_download_mode) return Status::Ok();
   const chips::ChipInfo& chip = *s.chip;
-  chips::RegisterValues values;
-  ESPT_CO_TRY(co_await read_registers(link, chips::revision_registers(chip), values));
-
   if (secure_boot) {
     for (const FlashFile& f : files) {
       if (f.offset < kProtectedEnd) {
-        co_return make_error(Errc::kBadArgument,
-                             "Secure Boot detected, writing to flash regions < 0x8000 is disabled "
-                             "to protect the bootloader. Use --force to override, please use with "
-                             "caution, otherwise it may brick your device!");
+        return make_error(Errc::kBadArgument,
+                          "Secure Boot detected, writing to flash regions < 0x8000 is disabled to "
+                          "protect the bootloader. Use --force to override, please use with "
+                          "caution, otherwise it may brick your device!");
       }
     }
   }
-  const chips::Revision rev = chips::decode_revision(chip, values);
   for (const FlashFile& f : files) {
     Result<image::ParsedImage> img = image::parse_image(f.data, chip);
     if (!img.ok() || !img.value().extended) continue;  // not an app image: nothing to check
     const image::ExtendedHeader& h = *img.value().extended;
     if (chip.image_chip_id && h.chip_id != *chip.image_chip_id) {
-      co_return make_error(Errc::kChipMismatch,
-                           strprintf("%s is not an %s image. Use --force to flash anyway.",
-                                     f.name.c_str(), chip.name));
+      return make_error(Errc::kChipMismatch,
+                        strprintf("%s is not an %s image. Use --force to flash anyway.",
+                                  f.name.c_str(), chip.name));
     }
-    Status revision_ok = check_revision(chip, rev, h, f.name);
-    if (!revision_ok.ok()) co_return revision_ok;
+    ESPT_TRY(check_revision(chip, s.revision, h, f.name));
   }
-  co_return Status::Ok();
+  return Status::Ok();
 }
 
 }  // namespace esptool::ops

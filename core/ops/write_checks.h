@@ -14,9 +14,9 @@ namespace esptool::ops {
 // Mode, where esptool cannot tell.
 engine::Task<Result<bool>> read_secure_boot_enabled(engine::Link& link);
 
-// ESP8266 and Secure Download Mode skip the checks, as esptool does. Reads the revision
-// registers it needs; the first refusal is returned as one Error.
-engine::Task<Status> check_write_allowed(engine::Link& link, const std::vector<FlashFile>& files,
-                                         bool secure_boot);
+// ESP8266 and Secure Download Mode skip the checks, as esptool does. Uses the chip and revision
+// describe_chip recorded in the session; the first refusal is returned as one Error.
+Status check_write_allowed(const engine::Session& session, const std::vector<FlashFile>& files,
+                           bool secure_boot);
 
 }  // namespace esptool::ops

@@ -156,7 +156,7 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
   Result<bool> secure_boot = co_await read_secure_boot_enabled(link);
   if (!secure_boot.ok()) co_return secure_boot.error();
   if (!opts.force) {
-    Status allowed = co_await check_write_allowed(link, files, secure_boot.value());
+    Status allowed = check_write_allowed(s, files, secure_boot.value());
     if (!allowed.ok()) co_return allowed;
   }
   Status fits = check_sizes(files, opts.flash_end);
