@@ -19,6 +19,16 @@ constexpr uint32_t kMaxInflight = 64;
 constexpr uint32_t kSlowChunk = 64;  // READ_FLASH_SLOW answers 64 bytes per request
 constexpr engine::Millis kPacketTimeoutMs = 3000;
 
+// The device's MD5 of the region against the bytes that arrived (stub and ROM reads alike).
+Status check_read_digest(const Bytes& device_md5, const Bytes& data) {
+  const Bytes received_md5 = util::md5(data);
+  if (device_md5 == received_md5) return Status::Ok();
+  return make_error(Errc::kDigestMismatch,
+                    strprintf("Digest mismatch: expected %s, got %s", to_hex(device_md5).c_str(),
+                              to_hex(received_md5).c_str()),
+                    "Try again at a lower baud rate.");
+}
+
 Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) {
   proto::ReadFlash cmd{offset, length, kPacketSize, kMaxInflight};
   Result<Bytes> started = co_await link.call(cmd, proto::kDefaultTimeoutMs);
@@ -49,13 +59,7 @@ Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) 
   if (digest.value().size() != 16) {
     co_return make_error(Errc::kBadFrame, "Expected digest, got: " + to_hex(digest.value()));
   }
-  const Bytes received_md5 = util::md5(data);
-  if (digest.value() != received_md5) {
-    co_return make_error(Errc::kDigestMismatch,
-                         strprintf("Digest mismatch: expected %s, got %s", to_hex(digest.value()).c_str(),
-                                   to_hex(received_md5).c_str()),
-                         "Try again at a lower baud rate.");
-  }
+  ESPT_CO_TRY(check_read_digest(digest.value(), data));
   co_return data;
 }
 
@@ -86,13 +90,7 @@ Task<Result<Bytes>> read_slow(Link& link, uint32_t offset, uint32_t length) {
   // has READ_FLASH_SLOW also has SPI_FLASH_MD5, so the read is checked as the stub's is.
   Result<Bytes> digest = co_await flash_md5(link, offset, length);
   if (!digest.ok()) co_return digest.error();
-  const Bytes received_md5 = util::md5(data);
-  if (digest.value() != received_md5) {
-    co_return make_error(Errc::kDigestMismatch,
-                         strprintf("Digest mismatch: expected %s, got %s", to_hex(digest.value()).c_str(),
-                                   to_hex(received_md5).c_str()),
-                         "Try again at a lower baud rate.");
-  }
+  ESPT_CO_TRY(check_read_digest(digest.value(), data));
   co_return data;
 }
 
