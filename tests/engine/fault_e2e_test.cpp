@@ -169,6 +169,11 @@ TEST_P(FaultE2E, EveryRunEndsVerifiedOrWithOneClearError) {
     if (HasFatalFailure()) return;
   }
   std::printf("  %s / %s: %s\n", p.scenario->name, p.plan->name, tally.summary().c_str());
+  // The property alone would also hold for an engine that gives up at the first fault: under the
+  // mildest noise most runs must get through (seen: 21 to 40 of 40 per scenario).
+  if (std::string(p.plan->name) == "flip_1e-5") {
+    EXPECT_GE(tally.ok, kSeeds / 2) << tally.summary();
+  }
 }
 
 std::vector<Param> all_params() {
