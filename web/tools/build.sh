@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything incrementally: native (build/native: core, tests, tools) and wasm
-# (build/wasm via emcmake), then copies the wasm module to web/dist/. Run bootstrap.sh first.
+# (build/wasm via emcmake), then copies the wasm module to web/dist/ and builds the static folder
+# web/site/ (the bundled page). Run bootstrap.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -25,7 +26,12 @@ fi
 cmake --build build/wasm -j"$jobs"
 
 mkdir -p web/dist
-for f in esptool-core.js esptool-core.wasm; do
+# The core's modules (wasm/wasm.cmake): esptool-device (the page's device sessions), esptool-tools
+# (the offline tools), esptool-core (all of it plus the CLI layer: web/cli/'s device commands),
+# esptool-cli-offline (the offline tools plus the CLI layer: web/cli/'s offline commands). hw-sim.js/.wasm: the
+# virtual device (wasm/sim/, loaded by web/src/virtual/ in its Worker).
+for f in esptool-device.js esptool-device.wasm esptool-tools.js esptool-tools.wasm \
+  esptool-core.js esptool-core.wasm esptool-cli-offline.js esptool-cli-offline.wasm hw-sim.js hw-sim.wasm; do
   cmp -s "build/wasm/$f" "web/dist/$f" || cp "build/wasm/$f" "web/dist/$f"
 done
 
@@ -43,3 +49,15 @@ if [ -d "$stub_src" ]; then
 else
   say "no esptool-js stubs in node_modules (run web/tools/bootstrap.sh); device commands will run ROM-only"
 fi
+
+# --- The static folder web/site/ (what `npm start` serves and a static host is given) ---------
+# The page's JS and CSS bundled and minified by esbuild (a devDependency), its Workers as entries
+# of their own, sw.js, and the wasm modules and stubs of web/dist/; sources stay plain modules.
+[ -d node_modules/esbuild ] || { say "esbuild is missing from node_modules: run web/tools/bootstrap.sh"; exit 1; }
+node web/tools/bundle-page.mjs
+# The page's offline cache list (sw.js precaches it; its version changes with any byte).
+node web/tools/precache-list.mjs
+
+# The install button's example pages (web/examples/) need firmware to install: built from our
+# own fixtures, never committed.
+node web/tools/example-firmware.mjs

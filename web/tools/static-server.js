@@ -1,12 +1,25 @@
-// Static file server for web/ (the page in web/page/, the API in web/src/, the wasm module in
-// web/dist/), used by `npm start` (serve.js) and the browser tests. Loopback only.
+// Static file server used by `npm start` (serve.js) and the browser tests. Loopback only.
+// It serves the built static folder web/site/ (web/tools/bundle-page.mjs: the bundled page,
+// sw.js, the wasm modules), as a static host would: a path whose first folder (page/, dist/) or
+// file (sw.js) is in web/site/ is answered from there alone, so the page under test is the
+// bundled one and a file missing from the site is a 404 here too. Everything else comes from
+// web/ as it is (the API's plain modules in src/ that tests import, the install button's
+// element/ and examples/).
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The static folder (web/site/), where the served page's files are. */
+export const siteRoot = join(webRoot, 'site');
+
+/** Which folder answers a (decoded) URL path: web/site/ if it has the path's first segment, else web/. */
+export function rootFor(urlPath) {
+  const first = urlPath.split('/').filter(Boolean)[0];
+  return first && first !== '..' && existsSync(join(siteRoot, first)) ? siteRoot : webRoot;
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -24,8 +37,9 @@ const types = {
 
 async function resolvePath(urlPath) {
   const decoded = decodeURIComponent(urlPath.split('?')[0]);
-  const file = normalize(join(webRoot, decoded));
-  if (file !== webRoot && !file.startsWith(webRoot + sep)) return null;
+  const base = rootFor(decoded);
+  const file = normalize(join(base, decoded));
+  if (file !== base && !file.startsWith(base + sep)) return null;
   const info = await stat(file).catch(() => null);
   if (!info) return null;
   if (info.isDirectory()) {
@@ -54,7 +68,7 @@ async function handle(req, res) {
   createReadStream(file).pipe(res);
 }
 
-/** Starts serving web/; resolves to {server, url} once listening (port 0 picks a free port). */
+/** Starts serving web/site/ over web/; resolves to {server, url} once listening (port 0 picks a free port). */
 export function startServer({ port = 8080, host = '127.0.0.1' } = {}) {
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
