@@ -24,6 +24,8 @@ SystemRegisters::Console console_of(const DeviceOptions& options) {
 constexpr Millis kRomStartDelay = 1.0;
 // Bytes of application output after a flash boot (what a running app prints, garbled).
 constexpr size_t kAppNoiseBytes = 32;
+// The app's console rate: ESP-IDF's default CONFIG_ESP_CONSOLE_UART_BAUDRATE.
+constexpr uint32_t kAppBaud = 115200;
 // The stub's greeting (serial-protocol.md §7.4).
 constexpr uint8_t kOhai[4] = {'O', 'H', 'A', 'I'};
 
@@ -66,14 +68,19 @@ Device::Device(const DeviceOptions& options)
   HWSIM_CHECK(!(options.usb_otg && options.usb_jtag_serial), "one console: USB-OTG or USB-JTAG");
   HWSIM_CHECK(!options.secure_boot || chip_.secure_boot_efuse.value != 0,
               "Secure Boot eFuse not modelled for this chip");
+  HWSIM_CHECK(!options.secure_download_mode || chip_.security_info != SecurityInfoForm::kNone,
+              "Secure Download Mode exists on ESP32-S2 and later only");
   if (options.usb_otg) max_data_block_ = kUsbOtgMaxBlock;
+  app_print_interval_ms_ = options.app_print_interval_ms;
+  if (options.app_improv) improv_ = std::make_unique<ImprovService>(options.improv);
   secure_boot_ = options.secure_boot;
+  secure_download_mode_ = options.secure_download_mode;
   if (options.secure_boot)
     bus_.burn_bits(chip_.secure_boot_efuse.address, chip_.secure_boot_efuse.value);
   if (options.usb_jtag_serial) {
     reset_line_ = std::make_unique<UsbSerialJtagReset>();
   } else {
-    reset_line_ = std::make_unique<AutoResetCircuit>();
+    reset_line_ = std::make_unique<AutoResetCircuit>(options.auto_reset_io0);
   }
   bus_.attach(&spi_);
   bus_.attach(&sysregs_);
@@ -146,6 +153,21 @@ Millis Device::next_event_time() const {
                    reset_line_->next_boot_time()});
 }
 
+Millis Device::skip_ahead(Millis now, uint32_t max_steps) {
+  advance(now);
+  for (uint32_t step = 0; step < max_steps; ++step) {
+    const Millis t_work = std::min({uart_.next_rx_time(), next_frame_time(), next_timer_time()});
+    // Queued output: jump to when its last byte is through, unless work comes first.
+    const Millis t_out = uart_.next_tx_time() == kNever || uart_.tx_idle_time() <= now_
+                             ? kNever
+                             : uart_.tx_idle_time();
+    const Millis t = std::min(t_work, t_out);
+    if (t == kNever || t >= next_real_time_event()) break;
+    advance(t);
+  }
+  return now_;
+}
+
 void Device::advance(Millis now) {
   now = std::max(now, now_);
   for (;;) {
@@ -180,6 +202,7 @@ void Device::stop(Millis t) {
   slip_.reset();
   cpu_free_at_ = t;
   mode_ = DeviceMode::kInReset;
+  app_listens_ = false;
 }
 
 void Device::set_device_baud(uint32_t baud) {
@@ -189,6 +212,7 @@ void Device::set_device_baud(uint32_t baud) {
 
 void Device::boot(bool download, ResetReason reason, Millis t) {
   stop(t);
+  ++boots_;
   if (reason != ResetReason::kSoftware) strap_download_ = download;
   if (reason == ResetReason::kPowerOn) sysregs_.clear_rtc_option1();  // EN resets the RTC domain
   set_device_baud(chip_.rom_boot_baud);
@@ -203,29 +227,65 @@ void Device::boot(bool download, ResetReason reason, Millis t) {
     mode_ = DeviceMode::kRom;
     autobaud_armed_ = true;
   } else {
-    text += spi_boot_log_with_app();
+    text += spi_boot_log_with_app(t + kRomStartDelay);
     mode_ = DeviceMode::kApp;
   }
   send_text(text, t + kRomStartDelay);
   cpu_free_at_ = t + kRomStartDelay;
 }
 
-std::string Device::spi_boot_log_with_app() {
+std::string Device::spi_boot_log_with_app(Millis t) {
   bool has_app = false;
   std::string text = spi_boot_log(chip_, flash_, &has_app);
-  // The application then talks at its own rate and in its own format: to a host listening for
-  // the loader it is line noise (deterministic, from the seed).
-  if (has_app) {
+  app_listens_ = has_app && improv_ != nullptr;
+  if (has_app && improv_ && app_print_interval_ms_ == 0) {
+    // An Improv app talks at ESP-IDF's console rate and says so once.
+    set_device_baud(kAppBaud);
+    text += "I (0) app: Improv Wi-Fi serial ready\r\n";
+  } else if (has_app && app_print_interval_ms_ > 0) {
+    // The app runs at ESP-IDF's console rate (the ESP8266 ROM's 74880 is its own) and prints
+    // its start-up line now and a status line per interval until the next reset.
+    set_device_baud(kAppBaud);
+    app_prints_ = 0;
+    app_started_ = t;
+    text += "\x1b[0;32mI (0) app: started on " + std::string(chip_.name) + ", caf\xc3\xa9 \xe2\x9c\x93\x1b[0m\r\n";
+    add_timer(t + app_print_interval_ms_, TimerKind::kAppPrint);
+  } else if (has_app) {
+    // The application then talks at its own rate and in its own format: to a host listening
+    // for the loader it is line noise (deterministic, from the seed).
     for (size_t i = 0; i < kAppNoiseBytes; ++i)
       text.push_back(static_cast<char>(line_rng_.next_byte()));
   }
   return text;
 }
 
+// ESP-IDF's log format (esp_log.h: colour, level letter, ms since boot, tag): info lines in
+// green, every fifth a warning in yellow, so a console has colours to show.
+std::string Device::app_line(Millis t) {
+  ++app_prints_;
+  const bool warn = app_prints_ % 5 == 0;
+  return std::string(warn ? "\x1b[0;33mW (" : "\x1b[0;32mI (") + std::to_string(static_cast<long>(t - app_started_)) +
+         ") app: tick " + std::to_string(app_prints_) + (warn ? ", heap low" : "") + "\x1b[0m\r\n";
+}
+
+Millis Device::next_real_time_event() const {
+  Millis t = reset_line_->next_boot_time();
+  for (const Timer& timer : timers_) {
+    if (timer.kind == TimerKind::kAppPrint) t = std::min(t, timer.time);
+  }
+  return t;
+}
+
 void Device::send_text(const std::string& text, Millis at) {
   const Bytes bytes = faults_.on_tx(
       std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
-  uart_.device_send(bytes, at);
+  uart_.device_send(over_the_line(bytes), at);
+}
+
+Bytes Device::over_the_line(Bytes bytes) {
+  if (uart_.is_usb() || faults_.plan().carries(uart_.device_baud())) return bytes;
+  for (uint8_t& b : bytes) b = line_rng_.next_byte();  // the max_baud fault: too fast for it
+  return bytes;
 }
 
 void Device::add_timer(Millis at, TimerKind kind, uint32_t value) {
@@ -264,7 +324,12 @@ void Device::fire_timer(Millis t) {
       trace(t, "leaving the loader: running the app from flash");
       stop(t);
       mode_ = DeviceMode::kApp;
-      send_text(spi_boot_log_with_app(), t);
+      send_text(spi_boot_log_with_app(t), t);
+      break;
+    case TimerKind::kAppPrint:
+      if (mode_ != DeviceMode::kApp) break;
+      send_text(app_line(t), t);
+      add_timer(t + app_print_interval_ms_, TimerKind::kAppPrint);
       break;
     case TimerKind::kRunUnknown:
       trace(t, "jumped to code that is not a flasher stub: silent");
@@ -294,10 +359,19 @@ void Device::receive_byte(const LineByte& byte) {
     boot(strap_download_, ResetReason::kSoftware, byte.time);
     return;
   }
+  if (mode_ == DeviceMode::kApp && app_listens_ && fault.deliver) {
+    // The app reads its console at its own rate; bytes at another rate arrive as noise.
+    const uint8_t value = uart_.is_usb() || rates_match(byte.baud, uart_.device_baud()) ? fault.value : line_rng_.next_byte();
+    const Bytes answer = improv_->push(value);
+    if (!answer.empty()) send_text(std::string(answer.begin(), answer.end()), byte.time);
+    return;
+  }
   if (mode_ != DeviceMode::kRom && mode_ != DeviceMode::kStub) return;  // nobody listening
   if (fault.deliver) {
     uint8_t value = fault.value;
-    if (!uart_.is_usb() && !rates_match(byte.baud, uart_.device_baud())) {
+    if (!uart_.is_usb() && !faults_.plan().carries(byte.baud)) {
+      value = line_rng_.next_byte();
+    } else if (!uart_.is_usb() && !rates_match(byte.baud, uart_.device_baud())) {
       if (autobaud_armed_) {
         // The ROM measures the host's bit time on its first bytes and follows it.
         set_device_baud(byte.baud);
@@ -348,7 +422,7 @@ bool Device::inject_command_error(std::span<const uint8_t> frame, Millis t) {
 void Device::send_frame(std::span<const uint8_t> payload, Millis at) {
   trace(at, "chip>host " + describe_frame(payload));
   const Bytes wire = faults_.on_tx(slip_frame(payload));
-  uart_.device_send(wire, at + faults_.reply_delay_ms());
+  uart_.device_send(over_the_line(wire), at + faults_.reply_delay_ms());
 }
 
 void Device::set_uart_baud(uint32_t baud, Millis at) {

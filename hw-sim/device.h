@@ -19,7 +19,7 @@
 // - EN low (auto-reset circuit) stops the chip at once: queued output not yet on the wire is
 //   lost, pending frames and timers are dropped. Flash effects of a command already handled are
 //   kept (a reset mid-erase does not leave a half-erased sector).
-// Not modelled: Secure Download Mode, flash encryption, USB re-enumeration, RX FIFO overflow,
+// Not modelled: flash encryption, USB re-enumeration, RX FIFO overflow,
 // what Secure Boot does beyond its eFuse bit (the ROM does not refuse writes; esptool does).
 #pragma once
 
@@ -32,6 +32,7 @@
 #include <string_view>
 #include <vector>
 
+#include "hw-sim/app/improv_service.h"
 #include "hw-sim/base/bytes.h"
 #include "hw-sim/base/rng.h"
 #include "hw-sim/base/time.h"
@@ -59,12 +60,24 @@ struct DeviceOptions {
   bool usb_otg = false;
   // Secure Boot eFuse burned (ChipModel::secure_boot_efuse; chips that model it).
   bool secure_boot = false;
+  // Secure Download Mode eFuse burned (ESP32-S2 and later: chips with GET_SECURITY_INFO): the
+  // ROM loader serves only the commands esptool's docs list (RomLoader) and reports the flag.
+  bool secure_download_mode = false;
   FaultPlan faults;
   uint64_t seed = 1;
   Bytes initial_flash;            // empty: erased
   bool power_on_download = true;  // boot straps at time 0: download mode, else SPI boot
   uint32_t host_baud = 115200;
   FlashTiming flash_timing;
+  // The auto-reset circuit pulls IO0 as well as EN (false: EN only, resets boot from flash).
+  bool auto_reset_io0 = true;
+  // A running app prints an ESP-IDF-style log line at kAppBaud every this many ms (0: the app
+  // only sends kAppNoiseBytes of line noise once, what a loader-minded host should ignore).
+  Millis app_print_interval_ms = 0;
+  // The flashed app answers Improv Wi-Fi serial at kAppBaud (hw-sim/app/improv_service.h);
+  // provisioning survives resets, as a real app keeps it in NVS.
+  bool app_improv = false;
+  ImprovConfig improv;
 };
 
 enum class DeviceMode { kInReset, kRom, kStub, kApp };
@@ -82,6 +95,17 @@ class Device final : private LoaderContext {
   Bytes take_output(Millis now);
   Millis next_output_time() const { return uart_.next_tx_time(); }
   Millis next_event_time() const;
+  // When the reset circuit next lets the chip boot (EN released, RC delay running), or kNever.
+  Millis next_boot_time() const { return reset_line_->next_boot_time(); }
+  // The next event that passes in real time whatever the driver skips: a reset-circuit boot
+  // (part of the host's reset sequence) or the running app's next print (it keeps its pace).
+  Millis next_real_time_event() const;
+  // Drivers without baud pacing: runs the chip's own pending work (bytes on the wire, flash
+  // costs, firmware timers, reply delays) from `now` without waiting for it. Stops when the chip
+  // waits for the host, before a pending boot (the EN RC delay is part of the host's reset
+  // sequence, whose steps arrive in the host's time), or after `max_steps` steps. Returns the
+  // device time reached (>= now); output complete by then is ready for take_output.
+  Millis skip_ahead(Millis now, uint32_t max_steps);
 
   // A person at the board: power-cycle with the BOOT button held (download) or not.
   void power_cycle(bool download, Millis now);
@@ -92,8 +116,13 @@ class Device final : private LoaderContext {
   // The disconnect_at fault fired; the server closes the link.
   bool link_lost() const { return link_lost_; }
   void clear_link_lost() { link_lost_ = false; }
+  // Replaces the fault plan from now on; its byte and command counts start again at zero.
+  void set_faults(const FaultPlan& plan, uint64_t seed) { faults_ = FaultInjector(plan, seed); }
 
   DeviceMode mode() const { return mode_; }
+  // Chip resets so far (any reason): a USB console re-enumerates on each (reset-and-boot.md §7),
+  // which a host-side port model follows by counting.
+  uint32_t boots() const { return boots_; }
   uint32_t uart_baud() const override { return uart_.device_baud(); }
   const ChipModel& chip() const override { return chip_; }
   NorFlash& flash() override { return flash_; }
@@ -108,7 +137,7 @@ class Device final : private LoaderContext {
   void set_trace(std::function<void(const std::string&)> trace) { trace_ = std::move(trace); }
 
  private:
-  enum class TimerKind { kStartStub, kSoftwareReset, kRunUserCode, kRunUnknown, kSetBaud };
+  enum class TimerKind { kStartStub, kSoftwareReset, kRunUserCode, kRunUnknown, kSetBaud, kAppPrint };
   struct Timer {
     Millis time;
     TimerKind kind;
@@ -127,6 +156,7 @@ class Device final : private LoaderContext {
   void lock_autobaud() override { autobaud_armed_ = false; }
   uint32_t max_data_block() const override { return max_data_block_; }
   bool secure_boot() const override { return secure_boot_; }
+  bool secure_download_mode() const override { return secure_download_mode_; }
   void start_stub(Millis at) override { add_timer(at, TimerKind::kStartStub); }
   void software_reset(Millis at) override { add_timer(at, TimerKind::kSoftwareReset); }
   void run_user_code(Millis at) override { add_timer(at, TimerKind::kRunUserCode); }
@@ -143,7 +173,10 @@ class Device final : private LoaderContext {
   void stop(Millis t);
   void boot(bool download, ResetReason reason, Millis t);
   void send_text(const std::string& text, Millis at);
-  std::string spi_boot_log_with_app();
+  // Chip -> host bytes as the line delivers them at the chip's current rate (faults' max_baud).
+  Bytes over_the_line(Bytes bytes);
+  std::string spi_boot_log_with_app(Millis t);
+  std::string app_line(Millis t);
   void set_device_baud(uint32_t baud);
   void trace(Millis t, const std::string& what);
 
@@ -162,8 +195,15 @@ class Device final : private LoaderContext {
   bool strap_download_ = true;   // latched at the last strap-sampling reset
   uint32_t max_data_block_ = 0;  // 0: as large as the loader's own buffer
   bool secure_boot_ = false;
+  bool secure_download_mode_ = false;
   bool autobaud_armed_ = false;
   bool link_lost_ = false;
+  Millis app_print_interval_ms_ = 0;
+  uint32_t app_prints_ = 0;  // lines printed since the app started
+  Millis app_started_ = 0;   // when it started: its log stamps count from there
+  uint32_t boots_ = 0;
+  std::unique_ptr<ImprovService> improv_;  // when DeviceOptions::app_improv
+  bool app_listens_ = false;               // a flashed app runs and reads the console
   std::deque<PendingFrame> frames_;
   std::vector<Timer> timers_;
   Millis cpu_free_at_ = 0.0;

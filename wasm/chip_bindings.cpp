@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 
 #include "core/chips/chip.h"
+#include "core/chips/usb_ids.h"
 #include "wasm/convert.h"
 
 namespace {
@@ -46,9 +47,26 @@ val flash_modes() {
   return out;
 }
 
+// [{vendorId, productId (0: any), name, kind: 'usb-jtag-serial'|'usb-otg'|'bridge'}]
+val usb_serial_id_list() {
+  val out = val::array();
+  for (const chips::UsbSerialId& id : chips::usb_serial_ids()) {
+    val v = val::object();
+    v.set("vendorId", id.vendor_id);
+    v.set("productId", id.product_id);
+    v.set("name", std::string(id.name));
+    v.set("kind", std::string(id.kind == chips::UsbPortKind::kUsbJtagSerial ? "usb-jtag-serial"
+                              : id.kind == chips::UsbPortKind::kUsbOtg     ? "usb-otg"
+                                                                            : "bridge"));
+    out.call<void>("push", v);
+  }
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(esptool_chips) {
   emscripten::function("chips", &chip_list);
+  emscripten::function("usbSerialIds", &usb_serial_id_list);
   emscripten::function("flashModes", &flash_modes);
 }

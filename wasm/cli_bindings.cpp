@@ -6,7 +6,6 @@
 #include "core/cli/parse.h"
 #include "core/cli/run_offline.h"
 #include "core/cli/shlex.h"
-#include "core/cli/version.h"
 #include "wasm/convert.h"
 
 namespace {
@@ -58,9 +57,13 @@ std::string banner_line() { return cli::banner_line(); }
 std::string fatal_error_line(std::string message) {
   return cli::fatal_error_line(make_error(Errc::kInternal, std::move(message)));
 }
+// A device command's error as JS has it (EsptoolError's code, message and hint).
+val fatal_error_lines(int code, std::string message, std::string hint) {
+  Error error = make_error(static_cast<Errc>(code), std::move(message));
+  error.hint_text = std::move(hint);
+  return to_js_strings(cli::fatal_error_lines(error));
+}
 std::string write_failed_message(std::string path) { return cli::write_failed(path).message(); }
-std::string esptool_version() { return cli::kEsptoolVersion; }
-std::string version() { return cli::kVersion; }
 
 }  // namespace
 
@@ -71,7 +74,6 @@ EMSCRIPTEN_BINDINGS(esptool_cli) {
   emscripten::function("runOffline", &run_offline);
   emscripten::function("bannerLine", &banner_line);
   emscripten::function("fatalErrorLine", &fatal_error_line);
+  emscripten::function("fatalErrorLines", &fatal_error_lines);
   emscripten::function("writeFailedMessage", &write_failed_message);
-  emscripten::function("esptoolVersion", &esptool_version);
-  emscripten::function("version", &version);
 }

@@ -35,11 +35,15 @@ ops::DeviceRequest device_request_from_js(const val& o) {
   read(o, "baud", r.baud);
   read(o, "noStub", r.no_stub);
   read(o, "connectAttempts", r.connect_attempts);
+  read(o, "recover", r.recover);
   read(o, "usbJtagSerial", r.usb_jtag_serial);
+  read(o, "portKind", r.port_kind);
+  read(o, "usbPid", r.usb_pid);
   read(o, "spiConnection", r.spi_connection);
   for (const auto& [name, text] : to_string_map(has(o, "stubs") ? o["stubs"] : val::undefined())) {
     r.stubs[name] = text;
   }
+  read(o, "stubsOnDemand", r.stubs_on_demand);
   r.files = files_from_js(has(o, "files") ? o["files"] : val::undefined());
   read(o, "flashMode", r.flash_mode);
   read(o, "flashFreq", r.flash_freq);
@@ -73,11 +77,15 @@ val device_request_to_js(const ops::DeviceRequest& r) {
   o.set("baud", r.baud);
   o.set("noStub", r.no_stub);
   o.set("connectAttempts", r.connect_attempts);
+  o.set("recover", r.recover);
   o.set("usbJtagSerial", r.usb_jtag_serial);
+  o.set("portKind", r.port_kind);
+  if (r.usb_pid) o.set("usbPid", *r.usb_pid);
   if (r.spi_connection) o.set("spiConnection", *r.spi_connection);
   val stubs = val::object();
   for (const auto& [name, text] : r.stubs) stubs.set(name, text);
   o.set("stubs", stubs);
+  o.set("stubsOnDemand", r.stubs_on_demand);
   val files = val::array();
   for (const auto& f : r.files) {
     val file = val::object();

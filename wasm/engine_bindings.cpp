@@ -5,11 +5,12 @@
 
 #include <memory>
 
-#include "core/cli/device_plan.h"
 #include "core/cli/progress_text.h"
 #include "core/engine/engine.h"
 #include "core/engine/session.h"
+#include "core/ops/baud_fallback.h"
 #include "core/ops/check_request.h"
+#include "core/reset/reset_sequence.h"
 #include "wasm/convert.h"
 #include "wasm/device_request_value.h"
 #include "wasm/engine_value.h"
@@ -40,6 +41,10 @@ class DeviceSession {
   void complete(double now) { engine_->complete(now); }
   void feed(val bytes, double now) { engine_->feed(to_bytes(bytes), now); }
   void timeout(double now) { engine_->timeout(now); }
+  void interrupted(double now) { engine_->interrupted(now); }
+  void lost(double now, std::string reason) { engine_->lost(now, std::move(reason)); }
+  void supply(val bytes, double now) { engine_->supply(to_bytes(bytes), now); }
+  void unavailable(double now, std::string reason) { engine_->unavailable(now, std::move(reason)); }
   bool finished() const { return !engine_ || engine_->finished(); }
   val status() const {
     if (!engine_) return ok(val::undefined());
@@ -54,49 +59,58 @@ class DeviceSession {
   cli::ProgressText progress_;
 };
 
-val parse_or_fail(const val& args, const val& env, cli::ParsedCommand& out) {
-  auto parsed = cli::parse_command_line(to_strings(args), to_string_map(env));
-  if (!parsed.ok()) return fail(parsed.error());
-  out = std::move(parsed).value();
-  return val::undefined();
-}
-
-// The CLI's first step: {port, inputs, output, noProgress, lines}.
-val plan_device_command(val args, val env) {
-  cli::ParsedCommand cmd;
-  if (val e = parse_or_fail(args, env, cmd); !e.isUndefined()) return e;
-  return to_result(cli::plan_device_command(cmd), [](const cli::DevicePlan& p) {
+// esptool's reset strategy `name` ('classic' | 'tight' | 'hard' | 'hard_usb' | 'usb_jtag_serial')
+// as the line writes a port sees from state (dtr, rts): [{dtr, rts} | {wait: ms}], for the
+// RFC 2217 server, which replays them on its local port (esp_rfc2217_server's reset threads).
+val reset_line_writes(std::string name, double delay_ms, bool dtr, bool rts) {
+  reset::Sequence seq;
+  if (name == "classic") seq = reset::classic_reset(delay_ms);
+  if (name == "tight") seq = reset::tight_reset(delay_ms);
+  if (name == "hard") seq = reset::hard_reset(false);
+  if (name == "hard_usb") seq = reset::hard_reset(true);
+  if (name == "usb_jtag_serial") seq = reset::usb_jtag_serial_reset();
+  val out = val::array();
+  for (const reset::Step& step : reset::line_writes(seq, reset::Lines{dtr, rts})) {
     val v = val::object();
-    v.set("port", p.port);
-    v.set("inputs", to_js_strings(p.input_paths));
-    v.set("output", p.output_path ? val(*p.output_path) : val::null());
-    v.set("noProgress", p.no_progress);
-    v.set("trace", p.trace);
-    v.set("lines", to_js_strings(p.lines));
-    return v;
-  });
-}
-
-// The CLI's second step: the checked request, with the files' bytes and the stub texts.
-val device_request(val args, val env, val inputs, val stubs) {
-  cli::ParsedCommand cmd;
-  if (val e = parse_or_fail(args, env, cmd); !e.isUndefined()) return e;
-  return to_result(cli::device_request(cmd, to_bytes_map(inputs), to_string_map(stubs)),
-                   device_request_to_js);
+    if (const auto* l = std::get_if<reset::Lines>(&step)) {
+      v.set("dtr", l->dtr);
+      v.set("rts", l->rts);
+    } else {
+      v.set("wait", std::get<reset::Wait>(step).ms);
+    }
+    out.call<void>("push", v);
+  }
+  return out;
 }
 
 // The baud rate to open the port at for `request`.
 uint32_t initial_baud(val request) { return ops::initial_baud(device_request_from_js(request)); }
 
 // Errors the driver raises itself (the port closed, the caller aborted), in core's numbering.
+// An error the JS side found (a port, an abort) as core's error object, with core's hint.
 val host_error(std::string kind, std::string detail) {
-  const Errc code = kind == "cancelled" ? Errc::kCancelled
-                    : kind == "port_lost" ? Errc::kPortLost
-                                          : Errc::kBadArgument;
-  const char* hint = code == Errc::kPortLost
-                         ? "Check the connection (cable, server) and try again."
-                         : "";
-  return error_object(make_error(code, std::move(detail), hint));
+  struct Kind {
+    const char* name;
+    Errc code;
+    const char* hint;
+  };
+  static const Kind kKinds[] = {
+      {"cancelled", Errc::kCancelled, ""},
+      {"port_lost", Errc::kPortLost, "Check the connection (cable, server) and try again."},
+      {"no_port", Errc::kNoPort, "Plug the board in and choose its port."},
+      {"port_busy", Errc::kPortBusy,
+       "Close the other program (a serial monitor, another tab or flasher) that has the port open."},
+      {"permission_denied", Errc::kPermissionDenied, "Allow access to the port and try again."},
+  };
+  for (const Kind& k : kKinds) {
+    if (kind == k.name) return error_object(make_error(k.code, std::move(detail), k.hint));
+  }
+  return error_object(make_error(Errc::kBadArgument, std::move(detail)));
+}
+
+// ops::fallback_baud over the numeric code an EsptoolError carries; 0: no retry.
+uint32_t fallback_baud_for(uint32_t failed_baud, uint32_t code) {
+  return ops::fallback_baud(failed_baud, static_cast<Errc>(code));
 }
 
 }  // namespace
@@ -110,11 +124,15 @@ EMSCRIPTEN_BINDINGS(esptool_engine) {
       .function("complete", &DeviceSession::complete)
       .function("feed", &DeviceSession::feed)
       .function("timeout", &DeviceSession::timeout)
+      .function("interrupted", &DeviceSession::interrupted)
+      .function("lost", &DeviceSession::lost)
+      .function("supply", &DeviceSession::supply)
+      .function("unavailable", &DeviceSession::unavailable)
       .function("finished", &DeviceSession::finished)
       .function("status", &DeviceSession::status)
       .function("report", &DeviceSession::report);
-  emscripten::function("planDeviceCommand", &plan_device_command);
-  emscripten::function("deviceRequest", &device_request);
+  emscripten::function("resetLineWrites", &reset_line_writes);
   emscripten::function("initialBaud", &initial_baud);
   emscripten::function("hostError", &host_error);
+  emscripten::function("fallbackBaud", &fallback_baud_for);
 }

@@ -38,6 +38,11 @@ struct ActionVisitor {
     v.set("duration", a.duration);
     return v;
   }
+  val operator()(const engine::LoadStub& a) const {
+    val v = kind("stub");
+    v.set("file", a.file);
+    return v;
+  }
 };
 
 }  // namespace

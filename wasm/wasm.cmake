@@ -1,18 +1,37 @@
-# Emscripten-only targets: the wasm module (Embind bindings over esptool_core), one ES module
-# that serves the page, the element and the Node CLI (Node passes wasmBinary to the factory).
+# Emscripten-only targets: three ES modules over the one esptool_core library (Embind bindings
+# picked per use), all served to the page, the element and the Node CLI (Node passes wasmBinary):
+#   esptool-device  what a device session needs (engine, ops, chips, stubs, deflate, MD5, layout)
+#   esptool-tools   the offline image tools (elf2image, image_info, merge_bin, make_image, args)
+#   esptool-core    everything, plus the CLI's argument layer: the Node CLI's device commands
+#   esptool-cli-offline  the offline tools plus the CLI's argument layer: the Node CLI's offline
+#                   commands (elf2image, image_info, merge_bin, ...), which start faster without
+#                   the device code (issue 10)
 # Flags: style.md §5; toolchain facts: shared toolchain.md.
 
-# -O2: the offline tools are CPU-bound (SHA-256, deflate); -Os saves little on this module.
+# hw-sim (wasm/sim/) keeps -O2: its speed paces the virtual device, its size is off the page's
+# critical path. The core and its bindings override this below.
 set(CMAKE_CXX_FLAGS_RELEASE "-O2 -DNDEBUG")
 set(CMAKE_C_FLAGS_RELEASE "-O2 -DNDEBUG")
 
+# Size first for the core: -Os and full LTO. Emscripten 3.1.6 turns -Os into
+# -fno-inline-functions for clang (toolchain.md), which is what shrinks the I/O-bound code.
+set(ESPT_SIZE_FLAGS -Os -flto)
+target_compile_options(esptool_core PRIVATE ${ESPT_SIZE_FLAGS})
+
+# CPU-bound code (digests, deflate, image conversion, SLIP framing of whole files) gets -O2 and
+# its inlining back: at plain -Os the offline tools ran 4-6x slower (issue 10's trial). emcc puts
+# its -fno-inline-functions before ours, so the later -finline-functions wins.
+file(GLOB ESPT_FAST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/util/*.cpp
+  ${CMAKE_SOURCE_DIR}/core/image/*.cpp ${CMAKE_SOURCE_DIR}/core/proto/*.cpp)
+set_source_files_properties(${ESPT_FAST_SOURCES} PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
+
 # Debian's em++ (clang 14) loses a coroutine resumption at -O2: after detect_chip's co_return on
 # the --chip path, the awaiting connect() never continued and the engine stalled with no action
-# (seen against hw-sim; fine at -O0/-O1 and with g++ 12). The coroutine code builds at -O1;
-# the CPU-bound code (image tools, digests, zlib) keeps -O2.
+# (seen against hw-sim; fine at -O0/-O1 and with g++ 12). The coroutine code builds at -O1 and
+# outside LTO, whose link-time pass runs LLVM's -O2 pipeline over every bitcode file.
 file(GLOB ESPT_CORO_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/engine/*.cpp
   ${CMAKE_SOURCE_DIR}/core/ops/*.cpp)
-set_source_files_properties(${ESPT_CORO_SOURCES} PROPERTIES COMPILE_OPTIONS -O1)
+set_source_files_properties(${ESPT_CORO_SOURCES} PROPERTIES COMPILE_OPTIONS "-O1;-fno-lto")
 
 # nlohmann_json is header-only; /usr/include itself must not be on the path (it would shadow
 # the wasm sysroot), so point at a build-local folder holding a link to just that directory.
@@ -28,15 +47,54 @@ target_compile_options(esptool_core PUBLIC -mtail-call -sUSE_ZLIB=1
   -Wno-deprecated-experimental-coroutine)
 target_link_options(esptool_core PUBLIC -mtail-call -sUSE_ZLIB=1)
 
-file(GLOB WASM_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/wasm/*.cpp)
-add_executable(esptool_wasm ${WASM_SOURCES})
-set_target_properties(esptool_wasm PROPERTIES OUTPUT_NAME esptool-core SUFFIX .js)
-target_link_libraries(esptool_wasm PRIVATE esptool_core)
-target_link_options(esptool_wasm PRIVATE
-  -lembind
-  -sMODULARIZE=1
-  -sEXPORT_ES6=1
-  -sEXPORT_NAME=createEsptoolModule
-  -sENVIRONMENT=web,worker
-  -sFILESYSTEM=0
-  -sALLOW_MEMORY_GROWTH=1)
+# Bindings by use, each set compiled once (object libraries) and linked into the modules below.
+set(W ${CMAKE_SOURCE_DIR}/wasm)
+set(ESPT_BINDING_SETS common device tools cli cli_device)
+set(ESPT_BINDINGS_common ${W}/convert.cpp ${W}/chip_bindings.cpp ${W}/version_bindings.cpp)
+set(ESPT_BINDINGS_device ${W}/engine_bindings.cpp ${W}/engine_value.cpp
+  ${W}/device_request_value.cpp ${W}/layout_bindings.cpp)
+set(ESPT_BINDINGS_tools ${W}/image_bindings.cpp ${W}/image_info_value.cpp)
+set(ESPT_BINDINGS_cli ${W}/cli_bindings.cpp)
+set(ESPT_BINDINGS_cli_device ${W}/cli_device_bindings.cpp)
+# The bindings move whole files between JS and wasm (a 4 MiB part into std::vector, per-element
+# libc++ code when not inlined): at -Os checkFlashLayout of a 4 MiB file took 40 ms instead of
+# 2 ms, a long task on the page's thread. They are small, so they get -O2 and inlining (with LTO).
+foreach(set IN LISTS ESPT_BINDING_SETS)
+  add_library(espt_bindings_${set} OBJECT ${ESPT_BINDINGS_${set}})
+  target_link_libraries(espt_bindings_${set} PUBLIC esptool_core)
+  target_compile_options(espt_bindings_${set} PRIVATE -O2 -finline-functions -flto)
+endforeach()
+
+# One module: OUTPUT (file name), the factory's export NAME, and the binding sets it holds.
+function(espt_wasm_module target output name)
+  add_executable(${target})
+  foreach(set IN LISTS ARGN)
+    target_sources(${target} PRIVATE $<TARGET_OBJECTS:espt_bindings_${set}>)
+  endforeach()
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output} SUFFIX .js LINKER_LANGUAGE CXX)
+  target_link_libraries(${target} PRIVATE esptool_core)
+  target_link_options(${target} PRIVATE
+    ${ESPT_SIZE_FLAGS}
+    -lembind
+    -sMODULARIZE=1
+    -sEXPORT_ES6=1
+    -sEXPORT_NAME=${name}
+    # No eval/new Function in the glue (Embind supports it in 3.1.6): pages with a strict CSP
+    # (no 'unsafe-eval') can load the module.
+    -sDYNAMIC_EXECUTION=0
+    -sENVIRONMENT=web,worker
+    -sFILESYSTEM=0
+    -sALLOW_MEMORY_GROWTH=1)
+endfunction()
+
+espt_wasm_module(esptool_device esptool-device createEsptoolDeviceModule common device)
+espt_wasm_module(esptool_tools esptool-tools createEsptoolToolsModule common tools)
+espt_wasm_module(esptool_wasm esptool-core createEsptoolModule common device tools cli cli_device)
+espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOfflineModule common tools cli)
+# Node only, off the page: its run time counts, not its bytes. A later -O2 wins over the size
+# flags for the link's LTO code generation and wasm-opt (the -Os objects keep their own
+# attributes).
+target_link_options(esptool_cli_offline PRIVATE -O2)
+
+# The virtual device module (hw-sim in wasm).
+include(${CMAKE_SOURCE_DIR}/wasm/sim/sim.cmake)

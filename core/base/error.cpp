@@ -18,6 +18,10 @@ std::string Error::name() const {
     case Errc::kBadArgument: return "bad_argument";
     case Errc::kCancelled: return "cancelled";
     case Errc::kPortLost: return "port_lost";
+    case Errc::kNoPort: return "no_port";
+    case Errc::kPortBusy: return "port_busy";
+    case Errc::kPermissionDenied: return "permission_denied";
+    case Errc::kPortInterrupted: return "port_interrupted";
     case Errc::kInvalidElf: return "invalid_elf";
     case Errc::kInvalidImage: return "invalid_image";
     case Errc::kOverlap: return "overlap";

@@ -20,6 +20,14 @@ enum class Errc : uint16_t {
   kBadArgument = 0x0008,
   kCancelled = 0x0009,
   kPortLost = 0x000A,
+  // Opening a port (Web Serial, a local port): none chosen or found, held by another program,
+  // not allowed to this user.
+  kNoPort = 0x000B,
+  kPortBusy = 0x000C,
+  kPermissionDenied = 0x000D,
+  // The port went away mid-command and is being looked for again (an unplugged cable, a board
+  // that re-enumerated): what was in flight is lost. A line error: recovery reconnects.
+  kPortInterrupted = 0x000E,
   kInvalidElf = 0x0010,
   kInvalidImage = 0x0011,
   kOverlap = 0x0012,

@@ -76,6 +76,7 @@ struct ChipInfo {
   bool image_min_rev_is_minor = false;     // ESP32-C3: image min_rev compares to the minor
   uint8_t encrypted_write_align = 16;      // FLASH_ENCRYPTED_WRITE_ALIGN; 0 = no encryption
   StubRule stub{};
+  BootStrapRule boot_straps{};
 
   bool is_flash_address(uint32_t a) const { return irom.contains(a) || drom.contains(a); }
   // Every MEMORY_MAP name whose range holds `address`, in table order.

@@ -184,4 +184,18 @@ struct StubRule {
   bool supports_large_flash = false;       // only ESP32-S3's stub handles > 16 MB
 };
 
+// The strapping value ESP32-family ROMs print after a reset as "boot:0xNN (...)" (GPIO_STRAP,
+// reset-and-boot.md §6): which bits pick download mode, and the names a board gives the pins, so
+// a failed connect can say what the chip did. mask 0: not decoded (ESP8266 prints
+// "boot mode:(a,b)" at 74880 baud; beta chips are not documented).
+struct BootStrapRule {
+  uint32_t mask = 0;                // the strap bits that choose between download and SPI boot
+  uint32_t download = 0;            // their value in (UART/USB) download mode
+  const char* boot_pin = nullptr;   // the pin the board's BOOT button pulls low
+  const char* other_pin = nullptr;  // the second strap in `mask`, and the level it needs
+  // How the ROM's first line names this chip ("ESP-ROM:esp32c3-"), so a boot log can be read
+  // before the chip is known; up to two forms (ESP32 silicon revisions print different dates).
+  const char* banners[2] = {nullptr, nullptr};
+};
+
 }  // namespace esptool::chips

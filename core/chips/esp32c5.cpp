@@ -61,6 +61,8 @@ const ChipInfo& esp32c5() {
                    .usb_pins = {13, 14},
                    .usb_users = "USB-Serial/JTAG"},
       .stub = {.file = "stub_flasher_32c5.json"},
+      // reset-and-boot.md §6, "Boot modes and strapping".
+      .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32c5-"}},
   };
   return kChip;
 }

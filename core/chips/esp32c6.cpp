@@ -56,6 +56,8 @@ const ChipInfo& esp32c6() {
       .key_purposes = tables::kKeyPurposesC3,
       .spi_pins = tables::kSpiPinsC6,
       .stub = {.file = "stub_flasher_32c6.json"},
+      // reset-and-boot.md §6, "Boot modes and strapping".
+      .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32c6-"}},
   };
   return kChip;
 }

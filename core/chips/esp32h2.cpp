@@ -59,6 +59,8 @@ const ChipInfo& esp32h2() {
                    .usb_pins = {26, 27},
                    .usb_users = "USB-Serial/JTAG"},
       .stub = {.file = "stub_flasher_32h2.json"},
+      // reset-and-boot.md §6, "Boot modes and strapping".
+      .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32h2-"}},
   };
   return kChip;
 }

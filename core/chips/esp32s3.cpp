@@ -71,6 +71,8 @@ const ChipInfo& esp32s3() {
                    .usb_pins = {19, 20},
                    .usb_users = "USB-Serial/JTAG and USB-OTG"},
       .stub = {.file = "stub_flasher_32s3.json", .supports_large_flash = true},
+      // reset-and-boot.md §6, "Boot modes and strapping".
+      .boot_straps = {.mask = 0x0C, .download = 0x00, .boot_pin = "GPIO0", .other_pin = "GPIO46 low or floating", .banners = {"ESP-ROM:esp32s3-"}},
   };
   return kChip;
 }

@@ -117,6 +117,9 @@ std::vector<ArgSpec> make_global_options() {
           .choices({"1.8V", "1.9V", "OFF"}).nargs(Nargs::kOptional),
       A({"--connect-attempts"}, "connect_attempts", "Number of attempts to connect (<= 0: forever)")
           .type(ValueType::kInt).def("7").env("ESPTOOL_CONNECT_ATTEMPTS"),
+      // Our extension: by default a write or read resumes after line noise (ops/recovery.h).
+      A({"--no-recover"}, "no_recover",
+        "Give up at the first line error instead of resuming (esptool.py's behaviour)").flag(),
   };
 }
 

@@ -89,6 +89,7 @@ Status fill_globals(const ParsedCommand& cmd, ops::DeviceRequest& r) {
   r.before = global(cmd, "before").value_or(r.before);
   r.after = global(cmd, "after").value_or(r.after);
   r.no_stub = global(cmd, "no_stub").has_value();
+  r.recover = !global(cmd, "no_recover").has_value();
   const int64_t baud = parse_decimal_int(global(cmd, "baud").value_or("115200")).value_or(-1);
   if (baud <= 0 || baud > int64_t(UINT32_MAX)) {
     return make_error(Errc::kBadArgument, "--baud must be a positive number of bits per second");
@@ -152,18 +153,18 @@ Result<DevicePlan> plan_device_command(const ParsedCommand& cmd) {
   ESPT_TRY(check_supported(cmd));
   DevicePlan plan;
   plan.port = global(cmd, "port").value_or("");
-  if (plan.port.empty()) {
-    return make_error(Errc::kBadArgument,
-                      "No serial port given: esptool-wasm cannot scan for ports",
-                      "Pass --port socket://HOST:PORT or --port rfc2217://HOST:PORT "
-                      "(or set ESPTOOL_PORT).");
+  auto filter_args = cmd.global.find("port_filter");
+  if (filter_args != cmd.global.end()) {
+    ESPT_ASSIGN(filter, parse_port_filter(filter_args->second));
+    plan.port_filter = std::move(filter);
   }
   plan.input_paths = cmd.input_paths();
   if (cmd.command == "read_flash" || cmd.command == "dump_mem") plan.output_path = cmd.get("filename");
   plan.no_progress = cmd.flag("no_progress");
   plan.trace = global(cmd, "trace").has_value();
-  // esptool/__init__.py get_default_connected_device@v4.8.1 names the port before connecting.
-  plan.lines.push_back("Serial port " + plan.port);
+  // esptool/__init__.py get_default_connected_device@v4.8.1 names the port before connecting;
+  // when scanning, the caller prints it for each port it tries.
+  if (!plan.port.empty()) plan.lines.push_back("Serial port " + plan.port);
   return plan;
 }
 

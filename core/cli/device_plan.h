@@ -10,13 +10,16 @@
 
 #include "core/base/result.h"
 #include "core/cli/parse.h"
+#include "core/cli/port_scan.h"
 #include "core/cli/run_offline.h"
 #include "core/ops/device_command.h"
 
 namespace esptool::cli {
 
 struct DevicePlan {
-  std::string port;                        // --port as given: socket://HOST:PORT, rfc2217://...
+  std::string port;                        // --port as given: a device path, COM4, socket://,
+                                           // rfc2217://; empty: scan (port_scan.h)
+  PortFilter port_filter;                  // --port-filter, used when scanning
   std::vector<std::string> input_paths;    // files to read (write_flash/verify_flash, load_ram)
   std::optional<std::string> output_path;  // read_flash / dump_mem: where report data goes
   bool no_progress = false;                // --no-progress: print no progress lines
@@ -24,8 +27,9 @@ struct DevicePlan {
   std::vector<std::string> lines;          // printed after the banner, before connecting
 };
 
-// The plan for a parsed device command. Errors (kBadArgument, one line): no --port, an option
-// esptool-wasm does not implement (--encrypt, read_flash_sfdp, ...), a number out of 32 bits.
+// The plan for a parsed device command. Errors (kBadArgument, one line): a malformed
+// --port-filter, an option esptool-wasm does not implement (--encrypt, read_flash_sfdp, ...), a
+// number out of 32 bits.
 Result<DevicePlan> plan_device_command(const ParsedCommand& cmd);
 
 // The request for a parsed device command, `inputs` holding every plan path's bytes (missing

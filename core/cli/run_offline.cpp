@@ -138,7 +138,11 @@ Result<CommandOutput> dispatch(const ParsedCommand& cmd, const InputFiles& input
 
 }  // namespace
 
-std::string banner_line() { return strprintf("esptool.py v%s", kEsptoolVersion); }
+// Our name and version, then the esptool.py release matched, so a script grepping for
+// "esptool.py v4.8.1" still finds it.
+std::string banner_line() {
+  return strprintf("esptool-wasm v%s (esptool.py v%s compatible)", kVersion, kEsptoolVersion);
+}
 
 Error write_failed(const std::string& path) {
   return make_error(Errc::kFileNotFound, strprintf("Could not write '%s'", path.c_str()));
@@ -146,6 +150,17 @@ Error write_failed(const std::string& path) {
 
 std::string fatal_error_line(const Error& error) {
   return "A fatal error occurred: " + error.message();
+}
+
+std::vector<std::string> fatal_error_lines(const Error& error) {
+  std::vector<std::string> lines{fatal_error_line(error)};
+  if (error.code == Errc::kNoSync) {
+    lines.emplace_back(
+        "For troubleshooting steps visit: "
+        "https://docs.espressif.com/projects/esptool/en/latest/troubleshooting.html");
+  }
+  if (!error.hint().empty()) lines.push_back("Hint: " + error.hint());
+  return lines;
 }
 
 Result<CommandOutput> run_offline(const ParsedCommand& cmd, const InputFiles& inputs) {

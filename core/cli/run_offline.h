@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/base/bytes.h"
 #include "core/base/result.h"
@@ -17,12 +18,13 @@ namespace esptool::cli {
 using InputFiles = std::map<std::string, Bytes>;
 
 // `inputs` maps every path of cmd.input_paths() to its bytes. The first line is the banner
-// ("esptool.py v4.8.1"), except for "help" (no banner) and "version" ("esptool-wasm vX", then
+// (banner_line()), except for "help" (no banner) and "version" ("esptool-wasm vX", then
 // "4.8.1" as esptool.py prints). Errors are the command's own (one sentence each);
 // device commands give kBadArgument "... needs a device ...", as this build has no engine yet.
 Result<image::CommandOutput> run_offline(const ParsedCommand& cmd, const InputFiles& inputs);
 
-// "esptool.py v4.8.1": esptool prints it once the arguments are parsed, before the command.
+// "esptool-wasm v0.1.0 (esptool.py v4.8.1 compatible)" where esptool prints "esptool.py v4.8.1":
+// once the arguments are parsed, before the command.
 std::string banner_line();
 
 // The error for an output file that could not be written.
@@ -30,5 +32,10 @@ Error write_failed(const std::string& path);
 
 // "A fatal error occurred: <message>", esptool's last line for a failed command.
 std::string fatal_error_line(const Error& error);
+
+// What the CLI prints for a failed device command: fatal_error_line(), then, when no chip
+// answered (kNoSync), esptool's troubleshooting link (loader.py connect() ends its message with
+// it), then the error's hint (what to try; the page shows the same sentence), when it has one.
+std::vector<std::string> fatal_error_lines(const Error& error);
 
 }  // namespace esptool::cli

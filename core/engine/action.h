@@ -17,8 +17,11 @@ struct Write {
   Bytes bytes;  // then complete(now)
 };
 struct Read {
-  Millis deadline;  // then feed(bytes, now) with >= 1 byte, or timeout(now) at the deadline
+  // then feed(bytes, now) with >= 1 byte, or timeout(now) at the deadline, or interrupted(now)
+  // when the port went away (it is looked for again).
+  Millis deadline;
 };
+// Any action may instead be answered with lost(now, reason): the port is gone for good.
 struct SetSignals {
   bool dtr;
   bool rts;  // then complete(now); true = asserted (line low)
@@ -29,7 +32,15 @@ struct SetBaud {
 struct Sleep {
   Millis duration;  // then complete(now)
 };
-using Action = std::variant<Write, Read, SetSignals, SetBaud, Sleep>;
+// The flasher stub file `file` (an esptool-js name, e.g. "stub_flasher_32c3.json"), asked for
+// only when the request lets the driver serve stubs (DeviceRequest::stubs_on_demand): a page
+// then fetches the one file the detected chip needs instead of all of them up front. Then
+// supply(bytes, now) with the file's bytes (none: no such file is shipped), or
+// unavailable(now, reason) when it could not be had (network, timeout).
+struct LoadStub {
+  std::string file;
+};
+using Action = std::variant<Write, Read, SetSignals, SetBaud, Sleep, LoadStub>;
 
 struct Progress {
   std::string stage;  // "write", "read", "dump", "compare", "upload"

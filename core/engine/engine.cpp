@@ -50,19 +50,39 @@ void Engine::resume_with(Input input, Millis now) {
 }
 
 void Engine::complete(Millis now) {
-  ESPT_CHECK(pending_ && !std::holds_alternative<Read>(*pending_), "complete() answers a non-read");
-  resume_with(Input{Input::Kind::kCompleted, {}}, now);
+  ESPT_CHECK(pending_ && !std::holds_alternative<Read>(*pending_) && !std::holds_alternative<LoadStub>(*pending_),
+             "complete() answers a write, signals, baud or sleep");
+  resume_with(Input{Input::Kind::kCompleted, {}, {}}, now);
 }
 
 void Engine::feed(std::span<const uint8_t> bytes, Millis now) {
   ESPT_CHECK(pending_ && std::holds_alternative<Read>(*pending_), "feed() answers a read");
   ESPT_CHECK(!bytes.empty(), "feed() needs at least one byte");
-  resume_with(Input{Input::Kind::kData, Bytes(bytes.begin(), bytes.end())}, now);
+  resume_with(Input{Input::Kind::kData, Bytes(bytes.begin(), bytes.end()), {}}, now);
 }
 
 void Engine::timeout(Millis now) {
   ESPT_CHECK(pending_ && std::holds_alternative<Read>(*pending_), "timeout() answers a read");
-  resume_with(Input{Input::Kind::kTimeout, {}}, now);
+  resume_with(Input{Input::Kind::kTimeout, {}, {}}, now);
+}
+
+void Engine::interrupted(Millis now) {
+  ESPT_CHECK(pending_ && std::holds_alternative<Read>(*pending_), "interrupted() answers a read");
+  resume_with(Input{Input::Kind::kInterrupted, {}, {}}, now);
+}
+
+void Engine::lost(Millis now, std::string reason) {
+  resume_with(Input{Input::Kind::kLost, {}, std::move(reason)}, now);
+}
+
+void Engine::supply(std::span<const uint8_t> bytes, Millis now) {
+  ESPT_CHECK(pending_ && std::holds_alternative<LoadStub>(*pending_), "supply() answers a stub request");
+  resume_with(Input{Input::Kind::kData, Bytes(bytes.begin(), bytes.end()), {}}, now);
+}
+
+void Engine::unavailable(Millis now, std::string reason) {
+  ESPT_CHECK(pending_ && std::holds_alternative<LoadStub>(*pending_), "unavailable() answers a stub request");
+  resume_with(Input{Input::Kind::kUnavailable, {}, std::move(reason)}, now);
 }
 
 void Engine::check_finished() {

@@ -8,8 +8,14 @@
 //     drain poll_event();
 //     auto action = engine.poll_action();   // exactly one pending after start/each input
 //     perform it, then report back: complete(now) | feed(bytes, now) | timeout(now)
+//                                   | interrupted(now) (a read) | lost(now, reason) (any)
+//                                   | supply(bytes, now) | unavailable(now, reason) (LoadStub)
 //   }
 //   drain poll_event(); engine.status(); engine.report();
+// A port that goes away mid-command is reported, not hidden: interrupted() when the driver looks
+// for it again (later actions wait for it there), lost() once it is gone for good; after lost()
+// the driver answers every further action with lost() too, and the operation ends with
+// Errc::kPortLost. What to do about an interruption (resume, give up) is the operation's call.
 // Each input resumes the coroutine, which runs until its next action or its end. Nothing blocks,
 // nothing sleeps, no clock is read: `now` arrives with every input. Destroying the engine
 // destroys the coroutine frames, which cancels the operation.
@@ -19,6 +25,7 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -39,8 +46,11 @@ struct Report {
 
 // The answer to an action, as the awaiting coroutine sees it.
 struct Input {
-  enum class Kind { kCompleted, kData, kTimeout } kind = Kind::kCompleted;
+  enum class Kind { kCompleted, kData, kTimeout, kInterrupted, kLost, kUnavailable } kind = Kind::kCompleted;
   Bytes data;
+  // kLost: why the port is gone ("the device was unplugged ..."); kUnavailable: why a LoadStub
+  // could not be served.
+  std::string reason;
 };
 
 class Engine {
@@ -61,6 +71,11 @@ class Engine {
   void complete(Millis now);
   void feed(std::span<const uint8_t> bytes, Millis now);
   void timeout(Millis now);
+  void interrupted(Millis now);
+  void lost(Millis now, std::string reason);
+  // The answers to LoadStub: the file's bytes (empty: not shipped), or why it could not be had.
+  void supply(std::span<const uint8_t> bytes, Millis now);
+  void unavailable(Millis now, std::string reason);
 
   bool finished() const { return finished_; }
   const Status& status() const { return status_; }

@@ -9,6 +9,25 @@
 namespace esptool::engine {
 namespace {
 constexpr int kMaxFramesPerReply = 100;  // loader.py command(): reads up to 100 responses
+// esptool master loader.py command(): "Unsupported command response is sent 8 times".
+constexpr int kRefusalCopies = 8;
+
+// util.py UnsupportedCommandError: the message (0x%x, as esptool prints it), plus in Secure
+// Download Mode what the user can still do (esptool docs: basic-commands.rst "Commands Supported
+// in Secure Download Mode", troubleshooting.rst "Secure Download Mode Limitations").
+Error unsupported_command(proto::Opcode op, bool secure_download_mode) {
+  if (!secure_download_mode) {
+    return make_error(Errc::kUnsupportedCommand,
+                      strprintf("Invalid (unsupported) command 0x%x", unsigned(op)));
+  }
+  return make_error(
+      Errc::kUnsupportedCommand,
+      strprintf("This command (0x%x) is not supported in Secure Download Mode", unsigned(op)),
+      "The chip is in Secure Download Mode, set by an eFuse that cannot be undone: its ROM only "
+      "writes flash (write_flash, sent uncompressed and not read back, with --flash_size given "
+      "as it cannot be detected), runs the app (run) and reports get_security_info; reading "
+      "flash, registers or the MAC, erasing and the flasher stub are refused.");
+}
 }
 
 void Link::collect_stray(uint8_t byte) {
@@ -57,6 +76,8 @@ Task<Result<Bytes>> Link::read_frame(Millis timeout_ms) {
   while (true) {
     if (auto frame = take_buffered_frame()) co_return std::move(*frame);
     Input in = co_await read_some(deadline);
+    if (in.kind == Input::Kind::kLost) co_return lost_error(in);
+    if (in.kind == Input::Kind::kInterrupted) co_return interrupted();
     if (in.kind == Input::Kind::kTimeout) {
       const size_t partial = session_.slip.partial_size();
       if (session_.slip.in_frame() && partial > 0) {
@@ -72,18 +93,47 @@ Task<Result<Bytes>> Link::read_frame(Millis timeout_ms) {
 
 Task<Status> Link::send_packet(Bytes packet) {
   Bytes wire = proto::slip_encode(packet);
-  co_await write(std::move(wire));
+  Input in = co_await write(std::move(wire));
+  if (in.kind == Input::Kind::kLost) co_return lost_error(in);
   co_return Status::Ok();
+}
+
+Error Link::lost_error(const Input& in) {
+  return make_error(Errc::kPortLost, "Serial port lost: " + in.reason,
+                    "Check the cable and the port, then run the command again.");
+}
+
+Error Link::interrupted() {
+  // Whatever was half received came from the connection that went. The line state stays as
+  // last written: the reset sequences that follow start from it, as they did before the loss
+  // (resetting it to the port's opening state left the virtual ESP32-S3 on USB-JTAG-Serial
+  // without a reset at the hard reset after its re-enumeration: tests/browser/reacquire).
+  session_.rx.clear();
+  session_.slip.reset();
+  session_.log_line.clear();
+  return make_error(Errc::kPortInterrupted,
+                    "Serial port went away mid-command (unplugged, or the board re-enumerated)",
+                    "Check the cable; a board plugged back in soon enough is connected again.");
 }
 
 Task<Result<proto::Reply>> Link::command(proto::Opcode op, Bytes packet, Millis timeout_ms) {
   Status sent = co_await send_packet(std::move(packet));
   if (!sent.ok()) co_return sent.error();
+  Result<proto::Reply> reply = co_await await_reply(op, timeout_ms);
+  co_return reply;
+}
+
+Task<Result<proto::Reply>> Link::await_reply(proto::Opcode op, Millis timeout_ms) {
   bool skipped = false;  // frames arrived, none of them our reply
   for (int i = 0; i < kMaxFramesPerReply; ++i) {
     Result<Bytes> frame = co_await read_frame(timeout_ms);
     if (!frame.ok()) {
       Error e = frame.error();
+      // A port that went (or was cancelled) says so alone, whichever wait it broke: the user
+      // reads the same line whether the loss came while writing or while awaiting a reply.
+      if (e.code == Errc::kPortLost || e.code == Errc::kPortInterrupted || e.code == Errc::kCancelled) {
+        co_return e;
+      }
       if (skipped && e.detail.rfind("No serial data received", 0) == 0) {
         e.detail = "Serial data stream stopped: Possible serial noise or corruption.";  // slip_reader
       }
@@ -93,12 +143,20 @@ Task<Result<proto::Reply>> Link::command(proto::Opcode op, Bytes packet, Millis 
     skipped = true;
     std::optional<proto::Reply> reply = proto::decode_reply(frame.value());
     if (!reply) continue;
-    if (reply->op == op) co_return std::move(*reply);
+    if (reply->op == op) {
+      session_.stale_refusals = 0;  // any copies of an earlier refusal came before this reply
+      co_return std::move(*reply);
+    }
     // loader.py command(): a reply to another opcode whose status is "invalid message" (0x05)
-    // is how ROMs refuse a command they do not implement.
+    // is how ROMs refuse a command they do not implement (or, in Secure Download Mode, do not
+    // allow). The refusal comes kRefusalCopies times; the copies belong to this command.
     if (reply->data.size() >= 2 && reply->data[0] != 0 && reply->data[1] == 0x05) {
-      co_return make_error(Errc::kUnsupportedCommand,
-                           strprintf("Invalid (unsupported) command 0x%02x", unsigned(op)));
+      if (session_.stale_refusals > 0) {
+        --session_.stale_refusals;
+        continue;
+      }
+      session_.stale_refusals = kRefusalCopies - 1;
+      co_return unsupported_command(op, session_.secure_download_mode);
     }
   }
   co_return make_error(Errc::kUnexpectedReply,
@@ -112,6 +170,12 @@ Task<Result<Bytes>> Link::call(proto::Opcode op, Bytes data, Millis timeout_ms) 
 Task<Result<Bytes>> Link::call_packet(Bytes packet, Millis timeout_ms) {
   const proto::Opcode op = proto::Opcode(packet.at(1));
   Result<proto::Reply> reply = co_await command(op, std::move(packet), timeout_ms);
+  if (!reply.ok()) co_return reply.error();
+  co_return proto::check_reply(reply.value(), session_.responder(), session_.status_len());
+}
+
+Task<Result<Bytes>> Link::await_checked_reply(proto::Opcode op, Millis timeout_ms) {
+  Result<proto::Reply> reply = co_await await_reply(op, timeout_ms);
   if (!reply.ok()) co_return reply.error();
   co_return proto::check_reply(reply.value(), session_.responder(), session_.status_len());
 }

@@ -36,6 +36,7 @@ class Link {
   ActionAwaiter set_signals(bool dtr, bool rts) { return {engine_, SetSignals{dtr, rts}}; }
   ActionAwaiter set_baud(uint32_t baud) { return {engine_, SetBaud{baud}}; }
   ActionAwaiter sleep(Millis duration) { return {engine_, Sleep{duration}}; }
+  ActionAwaiter load_stub(std::string file) { return {engine_, LoadStub{std::move(file)}}; }
 
   // The next SLIP frame's payload, or Errc::kTimeout after `timeout_ms` without one.
   Task<Result<Bytes>> read_frame(Millis timeout_ms);
@@ -44,6 +45,11 @@ class Link {
   // Sends `packet` for `op` and returns the first reply carrying `op` (other frames skipped,
   // as esptool does for up to 100 frames).
   Task<Result<proto::Reply>> command(proto::Opcode op, Bytes packet, Millis timeout_ms);
+  // command()'s wait alone, for a packet already sent with send_packet(): a caller can work
+  // (compress the next block) while its packet is on the wire.
+  Task<Result<proto::Reply>> await_reply(proto::Opcode op, Millis timeout_ms);
+  // await_reply() + the status check call() does.
+  Task<Result<Bytes>> await_checked_reply(proto::Opcode op, Millis timeout_ms);
   // command() + status check for the current responder; returns the payload before the status.
   Task<Result<Bytes>> call(proto::Opcode op, Bytes data, Millis timeout_ms);
   // The same for a typed command from core/proto/commands.h.
@@ -64,6 +70,10 @@ class Link {
   void log(std::string text) { engine_.emit(Log{std::move(text)}); }
 
  private:
+  // The errors for a port gone for good (Errc::kPortLost, with the driver's reason) and for one
+  // that went away and is looked for again (Errc::kPortInterrupted; the receive state resets).
+  static Error lost_error(const Input& in);
+  Error interrupted();
   // Runs buffered bytes through the SLIP decoder; returns a frame when one completes.
   std::optional<Bytes> take_buffered_frame();
   void collect_stray(uint8_t byte);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/base/bytes.h"
@@ -11,6 +12,7 @@
 #include "core/chips/usb.h"
 #include "core/proto/packet.h"
 #include "core/proto/slip.h"
+#include "core/reset/reset_sequence.h"
 
 namespace esptool::engine {
 
@@ -22,12 +24,19 @@ struct Session {
   // The console the ROM reported after connect (UARTDEV_BUF_NO); decides block sizes, watchdog
   // handling and the hard-reset pulse (post_connect.h).
   chips::UsbMode usb_mode = chips::UsbMode::kUart;
+  // The port's kind (which reset strategies apply) and its DTR/RTS state as last written; unset
+  // until the first reset, when it starts from reset::lines_after_open(port_kind).
+  reset::PortKind port_kind = reset::PortKind::kWebSerial;
+  std::optional<reset::Lines> lines;
   // What describe_chip read ("Chip is ...", crystal, revision), kept so later steps (stub choice,
   // ROM baud quirks, write checks, reset refusal) do not read the same eFuses again. Unset in
   // Secure Download Mode, where the registers cannot be read.
   std::string description;
   uint32_t crystal_mhz = 0;
   chips::Revision revision{};
+  // Recovery is on (the request's `recover`): a data block the loader rejects as garbled is sent
+  // more often than esptool's three times (ops/data_block.h).
+  bool resend_rejected_blocks = false;
 
   // Receive side: undecoded bytes and the SLIP state, kept across operations.
   Bytes rx;
@@ -35,6 +44,10 @@ struct Session {
   std::string log_line;  // stray (non-SLIP) bytes collected until a newline
   std::string boot_text; // stray text since the last reset, for boot-mode hints (capped)
   std::string framing_error;  // the last SLIP framing problem while waiting for a frame
+  // Copies still to come of the last refusal ("unsupported command" reply): the ROM sends each
+  // refusal several times (serial-protocol.md §4), and a later command must not take a copy for
+  // its own answer. Cleared when a command gets its real reply.
+  int stale_refusals = 0;
 
   proto::Responder responder() const { return is_stub ? proto::Responder::kStub : proto::Responder::kRom; }
   // serial-protocol.md §2: every stub sends 2 status bytes, a ROM its chip's rom_status_len

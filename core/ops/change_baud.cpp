@@ -53,4 +53,11 @@ engine::Task<Status> change_baud(engine::Link& link, uint32_t baud) {
   co_return Status::Ok();
 }
 
+engine::Task<Status> change_baud_before_stub(engine::Link& link, uint32_t baud) {
+  const engine::Session& s = link.session();
+  if (s.is_stub || s.chip == nullptr || s.chip->is_esp8266) co_return Status::Ok();
+  Status changed = co_await change_baud(link, baud);
+  co_return changed;
+}
+
 }  // namespace esptool::ops

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <iterator>
 
+#include "core/chips/boot_log.h"
 #include "core/ops/detect_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
@@ -38,21 +39,29 @@ Task<Status> sync_once(Link& link) {
   co_return Status::Ok();
 }
 
-// reset-and-boot.md §3 step 4: the boot log tells download mode from a wrong boot mode.
-Error explain_failed_attempt(const std::string& boot_text, Error last) {
-  const size_t at = boot_text.find("boot:0x");
-  if (at == std::string::npos) return last;
-  size_t end = at + 7;
-  while (end < boot_text.size() && std::isxdigit(static_cast<unsigned char>(boot_text[end]))) ++end;
-  const std::string mode = boot_text.substr(at + 5, end - at - 5);
-  if (boot_text.find("waiting for download", end) != std::string::npos) {
-    return make_error(Errc::kNoSync,
+// reset-and-boot.md §3 step 4: the boot log tells download mode from a wrong boot mode
+// (esptool's messages); the hint says what to do, from the chip's strapping rule (boot_log.h).
+Error explain_failed_attempt(const engine::Session& s, const ConnectOptions& opts, Error last) {
+  const std::string& boot_text = s.boot_text;
+  const chips::ChipInfo* named = opts.chip == "auto" ? nullptr : chips::find_chip(opts.chip);
+  const chips::BootLog log = chips::read_boot_log(boot_text, named);
+  // Bytes that came only inside bad SLIP frames leave no stray text, yet the port was not silent.
+  const bool silent = boot_text.empty() && last.code == Errc::kTimeout && s.framing_error.empty();
+  std::string hint = chips::connect_failure_hint(silent ? "" : boot_text, named, s.baud);
+  if (!silent && boot_text.empty()) {
+    hint = "The port answered with broken frames: a noisy line or a wrong baud rate; try another "
+           "cable or USB port.";
+  }
+  if (log.strap && log.waiting_for_download) {
+    last = make_error(Errc::kNoSync,
                       "Download mode successfully detected, but getting no sync reply: The serial "
                       "TX path seems to be down.");
+  } else if (log.strap) {
+    last = make_error(Errc::kNoSync, "Wrong boot mode detected (" + log.strap_text +
+                                         ")! The chip needs to be in download mode.");
   }
-  return make_error(Errc::kNoSync,
-                    "Wrong boot mode detected (" + mode + ")! The chip needs to be in download mode.",
-                    "Hold the BOOT button (GPIO0) while resetting, or check the auto-reset wiring.");
+  last.hint_text = hint;
+  return last;
 }
 
 Task<Status> attempt(Link& link, const ConnectOptions& opts, const reset::Sequence* strategy) {
@@ -67,36 +76,56 @@ Task<Status> attempt(Link& link, const ConnectOptions& opts, const reset::Sequen
     Status synced = co_await sync_once(link);
     if (synced.ok()) co_return Status::Ok();
     last = synced.error();
+    if (last.code == Errc::kPortLost) co_return last;  // nothing to sync with any more
     co_await link.sleep(kSyncRetryDelayMs);
   }
-  co_return explain_failed_attempt(link.session().boot_text, last);
+  co_return explain_failed_attempt(link.session(), opts, last);
 }
 
 std::vector<reset::Sequence> strategies_for(const ConnectOptions& opts) {
   if (opts.custom_reset) return {*opts.custom_reset};
   if (opts.before == "usb_reset") return {reset::usb_jtag_serial_reset()};
-  return reset::connect_strategies(opts.usb_jtag_serial);
+  return reset::connect_strategies(opts.port_kind, opts.usb_jtag_serial);
 }
 
 }  // namespace
 
 Task<Status> run_reset_sequence(Link& link, const reset::Sequence& seq) {
-  for (const reset::Step& step : seq) {
+  engine::Session& s = link.session();
+  reset::Lines end{};
+  const reset::Sequence writes =
+      reset::line_writes(seq, s.lines.value_or(reset::lines_after_open(s.port_kind)), &end);
+  for (const reset::Step& step : writes) {
     if (const auto* lines = std::get_if<reset::Lines>(&step)) {
       co_await link.set_signals(lines->dtr, lines->rts);
     } else {
       co_await link.sleep(std::get<reset::Wait>(step).ms);
     }
   }
+  s.lines = end;
   co_return Status::Ok();
 }
 
-Task<Status> connect(Link& link, const ConnectOptions& opts) {
+Task<Status> connect(Link& link, const ConnectOptions& given) {
   static const char* kBefore[] = {"default_reset", "usb_reset", "no_reset", "no_reset_no_sync"};
-  if (std::find(std::begin(kBefore), std::end(kBefore), opts.before) == std::end(kBefore)) {
-    co_return make_error(Errc::kBadArgument, "Unknown --before value '" + opts.before + "'");
+  if (std::find(std::begin(kBefore), std::end(kBefore), given.before) == std::end(kBefore)) {
+    co_return make_error(Errc::kBadArgument, "Unknown --before value '" + given.before + "'");
+  }
+  ConnectOptions opts = given;
+  // loader.py connect@v4.8.1: a warning for a chosen no-reset mode; then a socket:// port gets
+  // no_reset whatever was chosen (no lines reach the far end), with a note.
+  if (opts.before == "no_reset" || opts.before == "no_reset_no_sync") {
+    link.log("WARNING: Pre-connection option \"" + opts.before +
+             "\" was selected. Connection may fail if the chip is not in bootloader or flasher "
+             "stub mode.");
+  }
+  if (opts.port_kind == reset::PortKind::kSocket) {
+    opts.before = "no_reset";
+    link.log("Note: It's not possible to reset the chip over a TCP socket. Automatic resetting to "
+             "bootloader has been disabled, reset the chip manually.");
   }
   link.session().baud = opts.initial_baud;
+  link.session().port_kind = opts.port_kind;
   co_await link.set_baud(opts.initial_baud);
   link.log("Connecting...");
   const std::vector<reset::Sequence> strategies = strategies_for(opts);
@@ -111,11 +140,16 @@ Task<Status> connect(Link& link, const ConnectOptions& opts) {
       break;
     }
     last = s.error();
+    if (last.code == Errc::kPortLost) co_return last;
   }
   if (!connected) {
     const chips::ChipInfo* named = opts.chip == "auto" ? nullptr : chips::find_chip(opts.chip);
     last.detail = strprintf("Failed to connect to %s: %s", named ? named->name : "Espressif device",
                             last.detail.c_str());
+    // Whatever the last SYNC saw (a timeout, a bad frame), nothing but resets and SYNCs reached
+    // the port: one code for "no chip answered", which lets a port scan move on.
+    last.code = Errc::kNoSync;
+    last.name_text.clear();
     if (last.hint_text.empty()) {
       last.hint_text = "Check the port and cable, and that the chip is in download mode.";
     }

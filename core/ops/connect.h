@@ -17,13 +17,15 @@ struct ConnectOptions {
   std::string before = "default_reset";  // default_reset | usb_reset | no_reset | no_reset_no_sync
   int attempts = 7;                      // --connect-attempts; <= 0 tries forever
   bool usb_jtag_serial = false;          // the port is a USB-JTAG-Serial (USB PID 0x1001)
+  reset::PortKind port_kind = reset::PortKind::kWebSerial;  // decides the reset strategies
   std::optional<reset::Sequence> custom_reset;
   uint32_t initial_baud = 115200;        // ROM rate; --baud with no_reset_no_sync
 };
 
 engine::Task<Status> connect(engine::Link& link, const ConnectOptions& opts);
 
-// Replays a reset sequence through the link.
+// Replays a reset sequence through the link: one SetSignals per line write reset.py makes
+// (reset::line_writes), from the line state the session last left.
 engine::Task<Status> run_reset_sequence(engine::Link& link, const reset::Sequence& seq);
 
 }  // namespace esptool::ops

@@ -23,8 +23,18 @@ Task<Status> read_registers(Link& link, std::vector<uint32_t> addresses, chips::
 
 Task<Status> describe_chip(Link& link) {
   engine::Session& s = link.session();
-  if (s.chip == nullptr || s.secure_download_mode) co_return Status::Ok();
+  if (s.chip == nullptr) co_return Status::Ok();
   const chips::ChipInfo& chip = *s.chip;
+  if (s.secure_download_mode) {
+    // esptool main(): no eFuse, crystal or MAC can be read, only the mode is said.
+    const std::string description = std::string(chip.name) + " in Secure Download Mode";
+    link.log("Chip is " + description);
+    nlohmann::json& facts = link.report().facts;
+    facts["chip"] = chip.name;
+    facts["description"] = description;
+    facts["secure_download_mode"] = true;
+    co_return Status::Ok();
+  }
   std::vector<uint32_t> wanted = chips::identity_registers(chip);
   for (uint32_t a : chips::crystal_registers(chip)) wanted.push_back(a);
   for (uint32_t a : chips::mac_registers(chip)) wanted.push_back(a);

@@ -44,18 +44,24 @@ Task<Result<uint32_t>> read_magic(Link& link) {
 Task<Status> detect_chip(Link& link, std::string chip) {
   engine::Session& session = link.session();
   // The replies' status length depends on the chip; until it is known, 2 bytes are assumed and
-  // only the first status byte matters (loader.py ESPLoader defaults).
+  // only the first status byte matters (loader.py ESPLoader defaults). A detection starts from
+  // nothing: what an earlier connect concluded (chip, Secure Download Mode) is decided again.
   session.chip = nullptr;
+  session.secure_download_mode = false;
   if (chip == "auto") {
     const chips::ChipInfo* found = co_await chip_from_security_info(link);
     if (found == nullptr) {
       Result<uint32_t> magic = co_await read_magic(link);
       if (!magic.ok()) {
         if (session.secure_download_mode) {
+          // cmds.py detect_chip's wording.
           co_return make_error(Errc::kUnknownChip,
-                               "Unsupported detection protocol: probably Secure Download Mode is "
-                               "enabled, autodetection will not work",
-                               "Pass --chip to name the chip.");
+                               "Unsupported Command Error received. Probably this means Secure "
+                               "Download Mode is enabled, autodetection will not work. Need to "
+                               "manually specify the chip.",
+                               "Pass --chip with the chip's name (an ESP32-S2 in Secure Download "
+                               "Mode reports no chip id and refuses the register read that "
+                               "detection uses).");
         }
         co_return magic.error();
       }

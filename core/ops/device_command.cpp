@@ -17,6 +17,7 @@
 #include "core/ops/memory.h"
 #include "core/ops/post_connect.h"
 #include "core/ops/read_flash.h"
+#include "core/ops/recovery.h"
 #include "core/ops/reset_after.h"
 #include "core/ops/run_stub.h"
 #include "core/ops/spi_flash_command.h"
@@ -56,33 +57,6 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 bool takes_flash_size(const std::string& c) {
   return c == "write_flash" || c == "read_flash" || c == "verify_flash";
-}
-
-Task<Status> start_stub(Link& link, const DeviceRequest& req) {
-  engine::Session& s = link.session();
-  if (s.is_stub) {
-    link.log("Stub is already running. No upload is necessary.");
-    co_return Status::Ok();
-  }
-  if (s.secure_download_mode) {
-    link.log("WARNING: Stub loader is not supported in Secure Download Mode, setting --no-stub");
-    co_return Status::Ok();
-  }
-  if (chips::stub_disabled(*s.chip, s.revision, s.secure_download_mode)) {
-    link.log("WARNING: Stub loader has been disabled for compatibility, setting --no-stub");
-    co_return Status::Ok();
-  }
-  const char* file = chips::stub_file(*s.chip, s.revision);
-  auto it = file ? req.stubs.find(file) : req.stubs.end();
-  if (it == req.stubs.end()) {
-    link.log(strprintf("WARNING: no flasher stub for %s was supplied; continuing with the ROM loader.",
-                       s.chip->name));
-    co_return Status::Ok();
-  }
-  Result<stub::StubImage> image = stub::parse_stub_json(it->second);
-  if (!image.ok()) co_return image.error();
-  Status started = co_await run_stub(link, image.value());
-  co_return started;
 }
 
 // "Configuring flash size..." as esptool's main() does it (serial-protocol.md §8): `detect` reads
@@ -142,6 +116,11 @@ Task<Status> flash_id_command(Link& link) {
   if (!id.ok()) co_return id.error();
   for (const std::string& line : split_lines(flash::flash_id_text(id.value()))) link.log(line);
   link.report().facts["flash_id"] = id.value();
+  // The detected size, for a caller that shows it (the page's chip card) without decoding ids.
+  if (const char* size = flash::flash_size_from_jedec(id.value())) {
+    link.report().facts["flash_size"] = size;
+    link.report().facts["flash_size_bytes"] = *flash::flash_size_bytes(size);
+  }
   co_return Status::Ok();
 }
 
@@ -150,12 +129,17 @@ Task<Status> security_info_command(Link& link) {
   if (!payload.ok()) co_return payload.error();
   Result<chips::SecurityInfo> info = chips::parse_security_info(payload.value());
   if (!info.ok()) co_return info.error();
-  for (const std::string& line : split_lines(chips::security_info_text(*link.session().chip, info.value())))
+  // The lines go to the log and, as a list, to the report (the page's chip card shows them).
+  nlohmann::json& lines = link.report().facts["security_info"] = nlohmann::json::array();
+  for (const std::string& line : split_lines(chips::security_info_text(*link.session().chip, info.value()))) {
     link.log(line);
+    lines.push_back(line);
+  }
   co_return Status::Ok();
 }
 
-Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t> flash_size) {
+Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t> flash_size,
+                         const Recovery* recovery) {
   const std::string& c = req.command;
   image::FlashParamsRequest params{req.flash_mode, req.flash_freq, req.flash_size};
   if (params.size == "detect") params.size = flash_size ? size_name(*flash_size) : "keep";
@@ -168,6 +152,7 @@ Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t>
     o.force = req.force;
     o.flash_params = params;
     o.flash_end = flash_size;
+    o.recovery = recovery;
     Status w = co_await write_flash(link, std::move(req.files), o);
     co_return w;
   }
@@ -195,7 +180,7 @@ Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t>
       size = total - req.address;  // esptool reads the whole size from the address, past the end
     }
     const engine::Millis start = link.now();
-    Result<Bytes> data = co_await read_flash(link, req.address, size);
+    Result<Bytes> data = co_await read_flash(link, req.address, size, recovery);
     if (!data.ok()) co_return data.error();
     const double seconds = (link.now() - start) / 1000.0;
     link.log(strprintf("Read %u bytes at 0x%08x in %.1f seconds (%.1f kbit/s)...", size, req.address,
@@ -248,13 +233,35 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
   connect_opts.chip = req.chip;
   connect_opts.before = req.before;
   connect_opts.attempts = req.connect_attempts;
-  connect_opts.usb_jtag_serial = req.usb_jtag_serial;
+  Result<reset::PortKind> port_kind = reset::parse_port_kind(req.port_kind);
+  if (!port_kind.ok()) co_return port_kind.error();
+  connect_opts.port_kind = port_kind.value();
+  connect_opts.usb_jtag_serial = req.usb_jtag_serial || req.usb_pid == reset::kUsbJtagSerialPid;
   connect_opts.initial_baud = req.before == "no_reset_no_sync" ? req.baud : std::min<uint32_t>(115200, req.baud);
+  link.session().resend_rejected_blocks = req.recover;
   ESPT_CO_TRY(co_await connect(link, connect_opts));
   const bool sync_stub_detected = link.session().is_stub;
   ESPT_CO_TRY(co_await post_connect(link, sync_stub_detected));
   ESPT_CO_TRY(co_await describe_chip(link));
-  if (!req.no_stub) ESPT_CO_TRY(co_await start_stub(link, req));
+  Recovery recovery;
+  recovery.connect = connect_opts;
+  // Fewer connect attempts than the first connect: the chip was there a moment ago.
+  if (recovery.connect.attempts <= 0 || recovery.connect.attempts > 3) recovery.connect.attempts = 3;
+  recovery.no_stub = req.no_stub;
+  recovery.stubs = &req.stubs;
+  recovery.stubs_on_demand = req.stubs_on_demand;
+  recovery.baud = req.baud;
+  recovery.spi_connection = req.spi_connection;
+  if (!req.no_stub) {
+    ESPT_CO_TRY(co_await change_baud_before_stub(link, req.baud));
+    Status stub = co_await start_stub(link, req.stubs, req.stubs_on_demand);
+    // A stub upload broken by line noise: connect again and upload it again (twice at most).
+    for (int again = 0; !stub.ok() && req.recover && is_line_error(stub.error()) && again < 2; ++again) {
+      link.log("Uploading the stub failed (" + stub.error().message() + ").");
+      stub = co_await recover_link(link, recovery);
+    }
+    if (!stub.ok()) co_return stub;
+  }
   ESPT_CO_TRY(co_await change_baud(link, req.baud));
   if (!link.session().is_stub || req.spi_connection) {
     ESPT_CO_TRY(co_await attach_flash(link, req.spi_connection));
@@ -262,10 +269,19 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
   std::optional<uint32_t> flash_size;
   if (takes_flash_size(req.command)) {
     Result<std::optional<uint32_t>> size = co_await configure_flash_size(link, req.flash_size);
+    // A line error (or an unplugged cable) here is before any byte of the command: connect
+    // again and configure again, so a port that never comes back ends as "Serial port lost".
+    for (int again = 0; !size.ok() && req.recover && is_line_error(size.error()) && again < 2; ++again) {
+      link.log("Configuring flash size failed (" + size.error().message() + ").");
+      Status back = co_await recover_link(link, recovery);
+      if (!back.ok()) co_return back.error();
+      size = co_await configure_flash_size(link, req.flash_size);
+    }
     if (!size.ok()) co_return size.error();
     flash_size = size.value();
   }
-  ESPT_CO_TRY(co_await run_command(link, req, flash_size));
+  recovery.flash_size = flash_size;
+  ESPT_CO_TRY(co_await run_command(link, req, flash_size, req.recover ? &recovery : nullptr));
   if (req.command == "load_ram") {
     link.log("Exiting immediately.");
     co_return Status::Ok();

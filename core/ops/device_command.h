@@ -24,11 +24,19 @@ struct DeviceRequest {
   uint32_t baud = 115200;  // --baud: used after connecting at 115200
   bool no_stub = false;
   int connect_attempts = 7;
+  bool recover = true;  // resume a write or read after line noise (ops/recovery.h); --no-recover
   bool usb_jtag_serial = false;  // the port reports USB PID 0x1001
+  // The port: its kind ("web", "posix", "windows", "rfc2217", "socket"; reset::PortKind) picks
+  // the reset strategies; its USB product id, when it has one, can make it a USB-JTAG-Serial.
+  std::string port_kind = "web";
+  std::optional<uint32_t> usb_pid;
   std::optional<uint32_t> spi_connection;
   // Stub JSON texts by file name in the esptool-js package (e.g. "stub_flasher_32c3.json");
   // the one for the detected chip is used. Empty: run ROM-only even without --no-stub.
   std::map<std::string, std::string> stubs;
+  // The driver serves stub files when asked (engine::LoadStub): a page fetches only the one the
+  // detected chip needs. `stubs` still comes first.
+  bool stubs_on_demand = false;
 
   // The command and its arguments.
   std::string command;  // write_flash, read_flash, erase_flash, erase_region, verify_flash,

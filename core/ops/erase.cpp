@@ -7,11 +7,17 @@ namespace esptool::ops {
 namespace {
 
 // loader.py @stub_function_only: "<chip> ROM does not support function <name>."
+// In Secure Download Mode the stub cannot run (esptool troubleshooting.rst, "Secure Download Mode
+// Limitations": writing 0xFF bytes is the way to clear flash there).
 Error needs_stub(const engine::Session& s, const char* function) {
   return make_error(Errc::kUnsupportedCommand,
                     strprintf("%s ROM does not support function %s.",
                               s.chip ? s.chip->name : "This", function),
-                    "Run without --no-stub.");
+                    s.secure_download_mode
+                        ? "The chip is in Secure Download Mode (an eFuse, which cannot be undone), "
+                          "where the flasher stub cannot run: to clear a region, write_flash a "
+                          "file of 0xFF bytes over it."
+                        : "Run without --no-stub.");
 }
 
 }  // namespace

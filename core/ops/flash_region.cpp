@@ -1,8 +1,10 @@
 #include "core/ops/flash_region.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/chips/usb.h"
+#include "core/ops/data_block.h"
 #include "core/ops/detect_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
@@ -15,7 +17,6 @@ namespace {
 using engine::Link;
 using engine::Task;
 
-constexpr int kWriteBlockAttempts = 3;          // WRITE_BLOCK_ATTEMPTS
 constexpr size_t kCompressSlice = 64 * 1024;    // input fed to zlib between block sends
 
 // FLASH_WRITE_SIZE: the chip's ROM or stub block, smaller on USB-OTG (chips/usb.h).
@@ -40,23 +41,6 @@ uint32_t esp8266_rom_erase_size(uint32_t offset, uint32_t size) {
   return sectors < 2 * head ? (sectors + 1) / 2 * 4096 : (sectors - head) * 4096;
 }
 
-Task<Status> send_block(Link& link, proto::Opcode op, uint32_t seq, std::span<const uint8_t> payload,
-                        engine::Millis timeout_ms, uint32_t offset) {
-  Error last = make_error(Errc::kInternal, "no attempt");
-  for (int attempt = 0; attempt < kWriteBlockAttempts; ++attempt) {
-    proto::DataCommand cmd{op, seq, payload};
-    Result<Bytes> r = co_await link.call(cmd, timeout_ms);
-    if (r.ok()) co_return Status::Ok();
-    last = r.error();
-    // loader.py flash_block retries on any failure: a checksum or length error from the
-    // device is line noise too, and the loaders drop a rejected block, so resending is safe.
-    if (last.code == Errc::kPortLost || last.code == Errc::kCancelled) break;
-  }
-  last.detail = strprintf("Writing block %u at 0x%08x failed: %s", seq, offset, last.detail.c_str());
-  last.hint_text = "Try a lower baud rate, e.g. --baud 115200, or a shorter cable.";
-  co_return last;
-}
-
 Task<Result<RegionWriteStats>> write_plain(Link& link, uint32_t offset, std::span<const uint8_t> data) {
   engine::Session& s = link.session();
   const uint32_t block = flash_block(s);
@@ -76,8 +60,8 @@ Task<Result<RegionWriteStats>> write_plain(Link& link, uint32_t offset, std::spa
     const size_t len = std::min<size_t>(block, size - from);
     std::copy(data.begin() + from, data.begin() + from + len, padded.begin());
     std::fill(padded.begin() + len, padded.end(), 0xFF);
-    Status sent = co_await send_block(link, proto::Opcode::kFlashData, seq, padded,
-                                      proto::kDefaultTimeoutMs, offset + uint32_t(from));
+    Status sent = co_await send_data_block(link, proto::Opcode::kFlashData, seq, padded,
+                                           proto::kDefaultTimeoutMs, "Writing", offset + uint32_t(from));
     if (!sent.ok()) co_return sent.error();
     link.progress("write", from + len, size, offset);
   }
@@ -115,7 +99,9 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
   // The stub ACKs before writing, so a block's reply waits for the previous block's write.
   engine::Millis previous_timeout = proto::kDefaultTimeoutMs;
   uint64_t in_before = 0;
-  while (true) {
+  // Compresses until a whole block (or the stream's end) is ready. Run while the block before
+  // is on the wire, so zlib's time hides behind the line's.
+  const std::function<void()> next_block_ready = [&] {
     while (z.available() < block && !z.finished()) {
       if (fed < data.size()) {
         const size_t n = std::min(kCompressSlice, data.size() - fed);
@@ -125,7 +111,9 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
         z.finish();
       }
     }
-    if (z.available() == 0) break;
+  };
+  next_block_ready();
+  while (z.available() > 0) {
     Bytes chunk = z.take(block);  // the last block is not padded
     const uint64_t consumed = z.finished() ? size : fed;
     const engine::Millis this_timeout =
@@ -133,7 +121,8 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
     in_before = consumed;
     const engine::Millis timeout = s.is_stub ? previous_timeout : this_timeout;
     previous_timeout = this_timeout;
-    Status st = co_await send_block(link, proto::Opcode::kFlashDeflData, seq, chunk, timeout, offset);
+    Status st = co_await send_data_block(link, proto::Opcode::kFlashDeflData, seq, chunk, timeout, "Writing",
+                                         offset, next_block_ready);
     if (!st.ok()) co_return st.error();
     sent_bytes += chunk.size();
     ++seq;

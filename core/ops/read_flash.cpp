@@ -18,6 +18,7 @@ constexpr uint32_t kPacketSize = 0x1000;
 constexpr uint32_t kMaxInflight = 64;
 constexpr uint32_t kSlowChunk = 64;  // READ_FLASH_SLOW answers 64 bytes per request
 constexpr engine::Millis kPacketTimeoutMs = 3000;
+constexpr int kSlowChunkAttempts = 3;
 
 // The device's MD5 of the region against the bytes that arrived (stub and ROM reads alike).
 Status check_read_digest(const Bytes& device_md5, const Bytes& data) {
@@ -29,10 +30,12 @@ Status check_read_digest(const Bytes& device_md5, const Bytes& data) {
                     "Try again at a lower baud rate.");
 }
 
-Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) {
+// Reads [offset, offset + length) and appends it to `out` (so a failed read leaves what arrived).
+Task<Status> read_streamed(Link& link, uint32_t offset, uint32_t length, Bytes& out) {
   proto::ReadFlash cmd{offset, length, kPacketSize, kMaxInflight};
   Result<Bytes> started = co_await link.call(cmd, proto::kDefaultTimeoutMs);
   if (!started.ok()) co_return started.error();
+  const size_t base = out.size();
   Bytes data;
   data.reserve(length);
   while (data.size() < length) {
@@ -44,6 +47,7 @@ Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) 
       co_return e;
     }
     append(data, packet.value());
+    if (packet.value().size() == kPacketSize) append(out, packet.value());
     if (data.size() < length && packet.value().size() < kPacketSize) {
       co_return make_error(Errc::kBadFrame, strprintf("Corrupt data, expected 0x%x bytes but received "
                                                       "0x%zx bytes", kPacketSize, packet.value().size()));
@@ -60,29 +64,38 @@ Task<Result<Bytes>> read_streamed(Link& link, uint32_t offset, uint32_t length) 
     co_return make_error(Errc::kBadFrame, "Expected digest, got: " + to_hex(digest.value()));
   }
   ESPT_CO_TRY(check_read_digest(digest.value(), data));
-  co_return data;
+  out.resize(base);
+  append(out, data);
+  co_return Status::Ok();
 }
 
-Task<Result<Bytes>> read_slow(Link& link, uint32_t offset, uint32_t length) {
+// One READ_FLASH_SLOW, asked again when its reply is lost or garbled (a read changes nothing).
+Task<Result<Bytes>> read_slow_chunk(Link& link, uint32_t at, uint32_t n) {
+  Error last = make_error(Errc::kInternal, "no attempt");
+  for (int attempt = 0; attempt < kSlowChunkAttempts; ++attempt) {
+    proto::ReadFlashSlow cmd{at, n};
+    Result<Bytes> chunk = co_await link.call(cmd, proto::kDefaultTimeoutMs);
+    // The ROM always answers 64 bytes; any other length is a garbled reply (esptool only checks
+    // for too few and would keep shifted data).
+    if (chunk.ok() && chunk.value().size() == kSlowChunk) co_return chunk.value();
+    last = chunk.ok() ? make_error(Errc::kBadFrame, strprintf("Expected %u byte block, got %zu bytes. Serial errors?",
+                                                              kSlowChunk, chunk.value().size()))
+                      : chunk.error();
+    if (ends_retries(last)) break;
+  }
+  if (last.hint_text.empty()) last.hint_text = "If the flash is smaller than the read, pass --flash_size.";
+  co_return last;
+}
+
+Task<Status> read_slow(Link& link, uint32_t offset, uint32_t length, Bytes& out) {
+  const size_t base = out.size();
   Bytes data;
   data.reserve(length);
   while (data.size() < length) {
     const uint32_t at = offset + uint32_t(data.size());
     const uint32_t n = std::min<uint32_t>(kSlowChunk, length - uint32_t(data.size()));
-    proto::ReadFlashSlow cmd{at, n};
-    Result<Bytes> chunk = co_await link.call(cmd, proto::kDefaultTimeoutMs);
-    if (!chunk.ok()) {
-      Error e = chunk.error();
-      e.hint_text = "If the flash is smaller than the read, pass --flash_size.";
-      co_return e;
-    }
-    // The ROM always answers 64 bytes; any other length is a garbled reply (esptool only checks
-    // for too few and would keep shifted data).
-    if (chunk.value().size() != kSlowChunk) {
-      co_return make_error(Errc::kBadFrame,
-                           strprintf("Expected %u byte block, got %zu bytes. Serial errors?", kSlowChunk,
-                                     chunk.value().size()));
-    }
+    Result<Bytes> chunk = co_await read_slow_chunk(link, at, n);
+    if (!chunk.ok()) co_return chunk.error();
     data.insert(data.end(), chunk.value().begin(), chunk.value().begin() + n);
     link.progress("read", data.size(), length, offset);
   }
@@ -91,19 +104,62 @@ Task<Result<Bytes>> read_slow(Link& link, uint32_t offset, uint32_t length) {
   Result<Bytes> digest = co_await flash_md5(link, offset, length);
   if (!digest.ok()) co_return digest.error();
   ESPT_CO_TRY(check_read_digest(digest.value(), data));
-  co_return data;
+  out.resize(base);
+  append(out, data);
+  co_return Status::Ok();
+}
+
+Task<Status> read_part(Link& link, uint32_t offset, uint32_t length, Bytes& out) {
+  if (link.session().is_stub) {
+    Status streamed = co_await read_streamed(link, offset, length, out);
+    co_return streamed;
+  }
+  Status slow = co_await read_slow(link, offset, length, out);
+  co_return slow;
+}
+
+// After a line error: what of `data` may stay. Whole packets only, and only as far as the
+// flash's MD5 of that prefix agrees; none of it when no prefix does.
+Task<Result<size_t>> verified_prefix(Link& link, uint32_t offset, const Bytes& data) {
+  // Halving: a wrong packet somewhere costs a few MD5s, not the whole prefix.
+  for (size_t keep = data.size() / kPacketSize * kPacketSize; keep > 0; keep = keep / 2 / kPacketSize * kPacketSize) {
+    Result<Bytes> device = co_await flash_md5(link, offset, uint32_t(keep));
+    if (!device.ok()) co_return device.error();
+    if (device.value() == util::md5(std::span<const uint8_t>(data.data(), keep))) co_return keep;
+  }
+  co_return size_t(0);
 }
 
 }  // namespace
 
-Task<Result<Bytes>> read_flash(Link& link, uint32_t offset, uint32_t length) {
+Task<Result<Bytes>> read_flash(Link& link, uint32_t offset, uint32_t length, const Recovery* recovery) {
   const engine::Session& s = link.session();
-  if (s.is_stub) co_return co_await read_streamed(link, offset, length);
-  if (s.chip != nullptr && s.chip->is_esp8266) {
+  if (!s.is_stub && s.chip != nullptr && s.chip->is_esp8266) {
     co_return make_error(Errc::kUnsupportedCommand, "ESP8266 ROM does not support function read_flash_slow.",
                          "Run without --no-stub.");
   }
-  co_return co_await read_slow(link, offset, length);
+  Bytes data;
+  data.reserve(length);
+  size_t kept = 0;  // verified bytes at the last resume
+  int idle = 0;     // resumes in a row that kept no more than the one before
+  for (int resumes = 0;; ++resumes) {
+    const uint32_t done = uint32_t(data.size());
+    Status st = co_await read_part(link, offset + done, length - done, data);
+    if (st.ok()) co_return data;
+    if (!recovery || resumes >= kMaxResumes || idle >= recovery->max_resumes || !is_line_error(st.error())) {
+      co_return st.error();
+    }
+    ESPT_CO_TRY(co_await recover_link(link, *recovery));  // a chip that cannot be reached again ends it
+    Result<size_t> keep = co_await verified_prefix(link, offset, data);
+    if (!keep.ok()) co_return keep.error();
+    data.resize(keep.value());
+    idle = keep.value() > kept ? 0 : idle + 1;
+    kept = keep.value();
+    nlohmann::json& count = link.report().facts["line_errors_recovered"];
+    count = count.is_number() ? count.get<int>() + 1 : 1;
+    link.log(strprintf("Line error (%s), resuming the read from 0x%08x.", st.error().message().c_str(),
+                       offset + uint32_t(data.size())));
+  }
 }
 
 }  // namespace esptool::ops

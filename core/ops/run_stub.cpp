@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/chips/usb.h"
+#include "core/ops/data_block.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
 
@@ -29,14 +30,11 @@ Task<Status> write_ram(Link& link, uint32_t address, const Bytes& data, const ch
   for (uint32_t seq = 0; seq < blocks; ++seq) {
     const size_t from = size_t(seq) * block_size;
     const size_t len = std::min<size_t>(block_size, size - from);  // last block not padded
-    proto::DataCommand block{proto::Opcode::kMemData, seq,
-                             std::span<const uint8_t>(data.data() + from, len)};
-    Result<Bytes> sent = co_await link.call(block, proto::kDefaultTimeoutMs);
-    if (!sent.ok()) {
-      Error e = sent.error();
-      e.detail += strprintf(" (RAM block %u at 0x%08x)", seq, address + uint32_t(from));
-      co_return e;
-    }
+    // A block the ROM refused (checksum, length: line noise) is sent again, as flash blocks are.
+    Status sent = co_await send_data_block(link, proto::Opcode::kMemData, seq,
+                                           std::span<const uint8_t>(data.data() + from, len),
+                                           proto::kDefaultTimeoutMs, "RAM", address + uint32_t(from));
+    if (!sent.ok()) co_return sent;
     link.progress(stage, from + len, size);
   }
   co_return Status::Ok();
@@ -74,6 +72,48 @@ Task<Status> run_stub(Link& link, const stub::StubImage& stub) {
                                                      to_hex(frame.value()));
   }
   co_return make_error(Errc::kUnexpectedReply, "Failed to start stub: no OHAI greeting");
+}
+
+Task<Status> start_stub(Link& link, const std::map<std::string, std::string>& stubs, bool on_demand) {
+  engine::Session& s = link.session();
+  if (s.is_stub) {
+    link.log("Stub is already running. No upload is necessary.");
+    co_return Status::Ok();
+  }
+  if (s.secure_download_mode) {
+    link.log("WARNING: Stub loader is not supported in Secure Download Mode, setting --no-stub");
+    co_return Status::Ok();
+  }
+  if (chips::stub_disabled(*s.chip, s.revision, s.secure_download_mode)) {
+    link.log("WARNING: Stub loader has been disabled for compatibility, setting --no-stub");
+    co_return Status::Ok();
+  }
+  const char* file = chips::stub_file(*s.chip, s.revision);
+  auto it = file ? stubs.find(file) : stubs.end();
+  std::string text;
+  bool supplied = it != stubs.end();
+  if (supplied) {
+    text = it->second;
+  } else if (file && on_demand) {
+    engine::Input in = co_await link.load_stub(file);
+    if (in.kind == engine::Input::Kind::kLost) co_return make_error(Errc::kPortLost, in.reason);
+    if (in.kind == engine::Input::Kind::kUnavailable) {
+      co_return make_error(Errc::kFileNotFound,
+                           strprintf("Could not load the flasher stub %s: %s", file, in.reason.c_str()),
+                           "Check the connection to the page's server and try again, or use --no-stub.");
+    }
+    text.assign(in.data.begin(), in.data.end());
+    supplied = !text.empty();  // no bytes: the driver ships no such file
+  }
+  if (!supplied) {
+    link.log(strprintf("WARNING: no flasher stub for %s was supplied; continuing with the ROM loader.",
+                       s.chip->name));
+    co_return Status::Ok();
+  }
+  Result<stub::StubImage> image = stub::parse_stub_json(text);
+  if (!image.ok()) co_return image.error();
+  Status started = co_await run_stub(link, image.value());
+  co_return started;
 }
 
 }  // namespace esptool::ops

@@ -6,11 +6,13 @@
 #include <algorithm>
 
 #include "core/image/firmware_image.h"
+#include "core/image/flash_layout.h"
 #include "core/ops/erase.h"
 #include "core/ops/flash_md5.h"
 #include "core/ops/flash_region.h"
 #include "core/ops/skip_unchanged.h"
 #include "core/ops/write_checks.h"
+#include "core/ops/recovery.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
 #include "core/util/md5.h"
@@ -25,14 +27,7 @@ constexpr uint32_t kSector = 0x1000;
 
 Status check_sizes(const std::vector<FlashFile>& files, std::optional<uint32_t> flash_end) {
   if (!flash_end) return Status::Ok();
-  for (const FlashFile& f : files) {
-    if (uint64_t(f.offset) + f.data.size() > *flash_end) {
-      return make_error(Errc::kImageTooBig,
-                        strprintf("File %s (length %zu) at offset %u will not fit in %u bytes of "
-                                  "flash. Change the --flash_size argument, or flashing address.",
-                                  f.name.c_str(), f.data.size(), f.offset, *flash_end));
-    }
-  }
+  for (const FlashFile& f : files) ESPT_TRY(image::check_fits_flash(f.name, f.data.size(), f.offset, *flash_end));
   return Status::Ok();
 }
 
@@ -53,6 +48,9 @@ Task<Status> verify(Link& link, const FlashFile& f, const Bytes& data, uint32_t 
   if (!link.session().is_stub && link.session().chip && link.session().chip->is_esp8266) {
     co_return Status::Ok();  // the ESP8266 ROM has no MD5 command
   }
+  // "verify" (started) and "verified" (done) carry no text: they let a caller such as the page
+  // show the stage and tell a verified file from one only written.
+  link.progress("verify", 0, data.size(), f.offset);
   Result<Bytes> device = co_await flash_md5(link, offset, uint32_t(data.size()));
   if (!device.ok()) co_return device.error();
   const Bytes expected = util::md5(data);
@@ -66,6 +64,7 @@ Task<Status> verify(Link& link, const FlashFile& f, const Bytes& data, uint32_t 
                          "Try again at a lower baud rate; if it persists the flash may be worn out.");
   }
   link.log("Hash of data verified.");
+  link.progress("verified", data.size(), data.size(), f.offset);
   co_return Status::Ok();
 }
 
@@ -100,6 +99,87 @@ Task<Status> write_changed_only(Link& link, uint32_t offset, const Bytes& data, 
   co_return Status::Ok();
 }
 
+// The region as the options say: only the sectors that differ, or all of it.
+Task<Status> write_data(Link& link, const FlashFile& f, uint32_t offset, const Bytes& data,
+                        bool skip_unchanged, bool compress) {
+  // Locals in different scopes of one coroutine get distinct names: g++ 12 has mixed up
+  // same-named coroutine locals (seen as a double free here).
+  if (skip_unchanged && offset % kSector == 0) {
+    Status partial = co_await write_changed_only(link, offset, data, compress);
+    co_return partial;
+  }
+  Result<RegionWriteStats> whole = co_await write_region(link, offset, data, compress);
+  if (!whole.ok()) {
+    Error e = whole.error();
+    if (e.code != Errc::kPortLost) e.detail = f.name + ": " + e.detail;  // the summary names it
+    co_return e;
+  }
+  report_speed(link, offset, data.size(), whole.value(), compress);
+  co_return Status::Ok();
+}
+
+// Writes resume up to Recovery::max_resumes times per file (each resume rewrites only what the
+// flash lacks, so a few suffice at the noise a link survives).
+bool may_resume(const WriteFlashOptions& opts, const Error& e, int resumes, bool link_back) {
+  return opts.recovery != nullptr && link_back && resumes < opts.recovery->max_resumes && is_line_error(e);
+}
+
+// After a line error: get the link back, ask the flash which sectors of the region differ from
+// the data (the skip-unchanged machinery), and write only those. The ESP8266 ROM has no MD5, so
+// there the whole region is written again.
+Task<Status> resume_region(Link& link, const Recovery& recovery, uint32_t offset, const Bytes& data,
+                           bool compress, Error cause, bool& link_back) {
+  Status back = co_await recover_link(link, recovery);
+  if (!back.ok()) {
+    link_back = false;
+    co_return back;
+  }
+  const engine::Session& s = link.session();
+  const uint32_t over = offset % kSector;
+  Bytes aligned(over, 0xFF);  // the write erased the sector's head as well
+  aligned.insert(aligned.end(), data.begin(), data.end());
+  const uint32_t start = offset - over;
+  std::vector<FlashRun> runs;
+  if (!s.is_stub && s.chip && s.chip->is_esp8266) {
+    runs.push_back({start, uint32_t(aligned.size())});
+  } else {
+    Result<std::vector<FlashRun>> differing = co_await changed_runs(link, start, aligned);
+    if (!differing.ok()) co_return differing.error();
+    runs = differing.value();
+  }
+  size_t again = 0;
+  for (const FlashRun& r : runs) again += r.size;
+  nlohmann::json& count = link.report().facts["line_errors_recovered"];
+  count = count.is_number() ? count.get<int>() + 1 : 1;
+  if (runs.empty()) {
+    link.log(strprintf("Line error (%s); the flash already holds 0x%08x-0x%08x.", cause.message().c_str(),
+                       offset, offset + uint32_t(data.size())));
+    co_return Status::Ok();
+  }
+  link.log(strprintf("Line error (%s), resuming from 0x%08x: %zu of %zu bytes to write again.",
+                     cause.message().c_str(), runs.front().offset, again, aligned.size()));
+  for (const FlashRun& r : runs) {
+    std::span<const uint8_t> part(aligned.data() + (r.offset - start), r.size);
+    Result<RegionWriteStats> rewritten = co_await write_region(link, r.offset, part, compress);
+    if (!rewritten.ok()) co_return rewritten.error();
+  }
+  co_return Status::Ok();
+}
+
+// esptool troubleshooting.rst, "Secure Download Mode Limitations": there the flash size cannot be
+// detected, the ROM assumes 2MB and a write above fails with 0106 or 0164.
+Status with_secure_download_hint(const engine::Session& s, Status st) {
+  if (st.ok() || !s.secure_download_mode || !st.error().hint().empty()) return st;
+  const uint16_t code = uint16_t(st.error().code);
+  if (code != 0x0106 && code != 0x0164) return st;
+  Error e = st.error();
+  e.hint_text =
+      "In Secure Download Mode the flash size cannot be detected and the ROM assumes 2MB: pass "
+      "--flash_size with the chip's real size (regions above 16MB cannot be written in this "
+      "mode).";
+  return e;
+}
+
 Task<Status> write_one(Link& link, const FlashFile& f, const WriteFlashOptions& opts, bool compress,
                        bool secure_boot, std::vector<std::string>& lines) {
   engine::Session& s = link.session();
@@ -121,23 +201,54 @@ Task<Status> write_one(Link& link, const FlashFile& f, const WriteFlashOptions& 
     for (const std::string& l : lines) link.log(l);
     if (!patched.ok()) co_return patched;
   }
-  // Locals in different scopes of one coroutine get distinct names: g++ 12 has mixed up
-  // same-named coroutine locals (seen as a double free here).
-  if (opts.skip_unchanged && offset % kSector == 0) {
-    Status partial = co_await write_changed_only(link, offset, data, compress);
-    if (!partial.ok()) co_return partial;
-  } else {
-    Result<RegionWriteStats> whole = co_await write_region(link, offset, data, compress);
-    if (!whole.ok()) {
-      Error e = whole.error();
-      e.detail = f.name + ": " + e.detail;
-      co_return e;
-    }
-    report_speed(link, offset, data.size(), whole.value(), compress);
+  Status written = co_await write_data(link, f, offset, data, opts.skip_unchanged, compress);
+  Status st = with_secure_download_hint(s, std::move(written));
+  int resumes = 0;
+  bool link_back = true;
+  while (!st.ok()) {
+    if (!may_resume(opts, st.error(), resumes, link_back)) co_return st;
+    ++resumes;
+    st = co_await resume_region(link, *opts.recovery, offset, data, compress, st.error(), link_back);
   }
   if (!opts.verify) co_return Status::Ok();
   Status verified = co_await verify(link, f, data, offset);
+  // A wrong MD5 gets the same treatment once more before it is reported.
+  while (!verified.ok() && may_resume(opts, verified.error(), resumes, link_back)) {
+    ++resumes;
+    Status again =
+        co_await resume_region(link, *opts.recovery, offset, data, compress, verified.error(), link_back);
+    if (!again.ok()) {
+      verified = again;
+      continue;
+    }
+    verified = co_await verify(link, f, data, offset);
+  }
   co_return verified;
+}
+
+// What a write that stopped at files[failed] leaves in flash, for its error line: the files
+// before it ended verified (or only written, without an MD5), it is not complete, the rest were
+// not written. Empty files are skipped as the write skips them.
+std::string written_summary(const std::vector<FlashFile>& files, size_t failed, bool verified) {
+  std::vector<std::string> done, partial, untouched;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (files[i].data.empty()) continue;
+    std::string where = strprintf("%s at 0x%08x", files[i].name.c_str(), files[i].offset);
+    (i < failed ? done : i == failed ? partial : untouched).push_back(std::move(where));
+  }
+  auto join = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  std::string text;
+  auto clause = [&](const char* what, const std::vector<std::string>& names) {
+    if (!names.empty()) text += strprintf("; %s: %s", what, join(names).c_str());
+  };
+  clause(verified ? "written and verified" : "written, not verified", done);
+  clause("not complete", partial);
+  clause("not written", untouched);
+  return text;
 }
 
 }  // namespace
@@ -153,6 +264,8 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
                          "Drop --compress, or run without --no-stub.");
   }
   const bool compress = opts.compress.value_or(s.is_stub);
+  // A resume finds what landed by SPI_FLASH_MD5, which Secure Download Mode refuses.
+  if (s.secure_download_mode) opts.recovery = nullptr;
   Result<bool> secure_boot = co_await read_secure_boot_enabled(link);
   if (!secure_boot.ok()) co_return secure_boot.error();
   if (!opts.force) {
@@ -169,13 +282,28 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
     for (const FlashFile& f : files) announce_erase(link, f);
   }
   std::vector<std::string> lines;
-  for (const FlashFile& f : files) {
+  for (size_t i = 0; i < files.size(); ++i) {
+    const FlashFile& f = files[i];
     if (f.data.empty()) {
       link.log("WARNING: File " + f.name + " is empty");
       continue;
     }
     Status st = co_await write_one(link, f, opts, compress, secure_boot.value(), lines);
-    if (!st.ok()) co_return st;
+    if (!st.ok()) {
+      // One line that says what the flash now holds (the ESP8266 ROM has no MD5 to verify with).
+      const bool no_md5 = s.chip && s.chip->is_esp8266 && !s.is_stub;
+      const bool verified = opts.verify && !s.secure_download_mode && !no_md5;
+      Error e = st.error();
+      e.detail += written_summary(files, i, verified);
+      co_return e;
+    }
+  }
+  const nlohmann::json& recovered = link.report().facts["line_errors_recovered"];
+  if (recovered.is_number()) {
+    link.log(strprintf("Recovered from %d line error%s; every file was verified.", recovered.get<int>(),
+                       recovered.get<int>() == 1 ? "" : "s"));
+  } else {
+    link.report().facts.erase("line_errors_recovered");
   }
   link.log("");
   link.log("Leaving...");

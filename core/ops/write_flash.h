@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/engine/link.h"
+#include "core/ops/recovery.h"
 #include "core/image/flash_params.h"
 
 namespace esptool::ops {
@@ -26,6 +27,8 @@ struct WriteFlashOptions {
   bool force = false;            // skip the image chip-id check
   image::FlashParamsRequest flash_params;  // "detect" already resolved by the caller
   std::optional<uint32_t> flash_end;       // detected or set flash size: files must fit
+  // Resume after line noise (ops/recovery.h); null: the first error ends the write, as esptool.
+  const Recovery* recovery = nullptr;
 };
 
 engine::Task<Status> write_flash(engine::Link& link, std::vector<FlashFile> files,

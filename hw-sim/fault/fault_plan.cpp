@@ -81,6 +81,10 @@ std::optional<FaultPlan> parse_fault_plan(std::string_view spec, std::string* er
                                       : kind == "drop_byte"     ? plan.drop_byte
                                                                 : plan.flip_byte;
       slot = n;
+    } else if (kind == "max_baud") {
+      uint64_t n = 0;
+      ok = parse_count(value, &n) && n > 0 && n <= UINT32_MAX;
+      plan.max_baud = static_cast<uint32_t>(n);
     } else if (kind == "error") {
       FaultPlan::CommandError e{};
       ok = parse_command_error(value, &e);
@@ -88,13 +92,13 @@ std::optional<FaultPlan> parse_fault_plan(std::string_view spec, std::string* er
     } else {
       *error = "unknown fault kind '" + std::string(kind) +
                "' (expected flip, drop, garbage, delay_ms, reset_at, disconnect_at, drop_byte, "
-               "flip_byte or error)";
+               "flip_byte, max_baud or error)";
       return std::nullopt;
     }
     if (!ok) {
       *error = "bad value in fault '" + std::string(item) +
-               "' (probabilities are 0..1, delay_ms a number of ms, *_at and *_byte a byte count "
-               ">= 1, error OP:CODE:K with CODE and K >= 1)";
+               "' (probabilities are 0..1, delay_ms a number of ms, *_at, *_byte and max_baud a "
+               "count >= 1, error OP:CODE:K with CODE and K >= 1)";
       return std::nullopt;
     }
   }

@@ -8,6 +8,8 @@
 //   disconnect_at=N  the link drops when the chip receives its N-th byte
 //   drop_byte=N   the N-th byte the chip receives is lost (countable, no randomness)
 //   flip_byte=N   the N-th byte the chip receives has bit 0 flipped
+//   max_baud=N    the line carries at most N baud: above it every byte (both directions)
+//                 arrives as noise (a long cable, a slow USB-serial bridge)
 //   error=OP:CODE:K  the K-th command with opcode OP is answered with error CODE, not executed
 //                 (ROM: status 1 + CODE; stub: CODE), e.g. error=0x11:0xC1:3
 // Randomness comes from --seed, so a run is reproduced by its seed.
@@ -30,6 +32,7 @@ struct FaultPlan {
   std::optional<uint64_t> disconnect_at;
   std::optional<uint64_t> drop_byte;
   std::optional<uint64_t> flip_byte;
+  uint32_t max_baud = 0;  // 0: any rate
   struct CommandError {
     uint8_t op;
     uint8_t code;
@@ -37,10 +40,11 @@ struct FaultPlan {
   };
   std::vector<CommandError> errors;
 
+  bool carries(uint32_t baud) const { return max_baud == 0 || baud <= max_baud; }
   bool is_random() const { return flip != 0.0 || drop != 0.0 || garbage != 0.0; }
   bool is_clean() const {
     return !is_random() && delay_ms == 0.0 && !reset_at && !disconnect_at && !drop_byte &&
-           !flip_byte && errors.empty();
+           !flip_byte && max_baud == 0 && errors.empty();
   }
 };
 

@@ -13,7 +13,7 @@ void AutoResetCircuit::latch(Millis now) {
 void AutoResetCircuit::set_lines(bool dtr, bool rts, Millis now) {
   latch(now);                       // a boot due before this change samples the old IO0 level
   const bool en_low = !dtr && rts;  // Q1 conducts: DTR pin high, RTS pin low
-  io0_low_ = dtr && !rts;           // Q2 conducts: RTS pin high, DTR pin low
+  io0_low_ = io0_wired_ && dtr && !rts;  // Q2 conducts: RTS pin high, DTR pin low
   if (en_low) {
     boot_at_ = kNever;  // held in reset
     latched_ = false;

@@ -16,6 +16,9 @@ inline constexpr Millis kEnRiseDelay = 10.0;
 
 class AutoResetCircuit : public ResetLine {
  public:
+  // io0_wired false: a board whose circuit drives only EN (no Q2, or a missing/failed one), so
+  // every reset boots from flash unless someone holds BOOT.
+  explicit AutoResetCircuit(bool io0_wired = true) : io0_wired_(io0_wired) {}
   void set_lines(bool dtr, bool rts, Millis now) override;
   bool holds_reset() const override { return en_low_; }
   Millis next_boot_time() const override { return boot_at_; }
@@ -26,6 +29,7 @@ class AutoResetCircuit : public ResetLine {
   // Latches the strap for a boot due by `now` before the lines change again.
   void latch(Millis now);
 
+  bool io0_wired_ = true;
   bool en_low_ = false;
   bool io0_low_ = false;
   Millis boot_at_ = kNever;

@@ -43,6 +43,8 @@ class LoaderContext {
   virtual uint32_t max_data_block() const = 0;
   // The Secure Boot eFuse is burned (GET_SECURITY_INFO reports it).
   virtual bool secure_boot() const = 0;
+  // The Secure Download Mode eFuse is burned: the ROM serves only a few commands (RomLoader).
+  virtual bool secure_download_mode() const = 0;
 
   // Control transfers, performed by the Device after the handler returns.
   virtual void start_stub(Millis at) = 0;        // uploaded code recognised as a flasher stub

@@ -31,6 +31,16 @@ inline constexpr uint8_t kReadFlash = 0xD2;
 inline constexpr uint8_t kRunUserCode = 0xD3;
 inline constexpr uint8_t kFlashEncryptData = 0xD4;
 
+// The commands a ROM in Secure Download Mode still serves (S2 and later; esptool docs,
+// serial-protocol.rst "Supported in Secure Download Mode"): SYNC, SPI_ATTACH, SPI_SET_PARAMS,
+// CHANGE_BAUDRATE, FLASH_BEGIN/DATA/END and GET_SECURITY_INFO. Everything else is refused,
+// including FLASH_DEFL_* and SPI_FLASH_MD5 (serial-protocol.md §4).
+inline constexpr bool allowed_in_secure_download(uint8_t opcode) {
+  return opcode == kSync || opcode == kSpiAttach || opcode == kSpiSetParams ||
+         opcode == kChangeBaudrate || opcode == kFlashBegin || opcode == kFlashData ||
+         opcode == kFlashEnd || opcode == kGetSecurityInfo;
+}
+
 // Commands whose data is a block (16-byte header + payload), limited by the console's buffer.
 inline constexpr bool carries_data_block(uint8_t opcode) {
   return opcode == kMemData || opcode == kFlashData || opcode == kFlashDeflData ||

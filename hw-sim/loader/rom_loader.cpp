@@ -28,9 +28,15 @@ bool inside(const std::vector<UploadedRange>& ranges, uint32_t address) {
   });
 }
 
+constexpr uint32_t kDefaultParamFlashSize = 16 * 1024 * 1024;
+constexpr uint32_t kSecureDownloadParamFlashSize = 2 * 1024 * 1024;
+
 }  // namespace
 
-RomLoader::RomLoader(LoaderContext& ctx) : ctx_(ctx) {}
+RomLoader::RomLoader(LoaderContext& ctx)
+    : ctx_(ctx),
+      param_flash_size_(ctx.secure_download_mode() ? kSecureDownloadParamFlashSize
+                                                   : kDefaultParamFlashSize) {}
 
 RomLoader::Handler RomLoader::handler_for(uint8_t op) const {
   if (op >= 32 || (ctx_.chip().rom_opcodes & op_bit(op)) == 0) return nullptr;
@@ -78,6 +84,9 @@ RomLoader::Handler RomLoader::handler_for(uint8_t op) const {
 Millis RomLoader::handle(std::span<const uint8_t> frame, Millis now) {
   const std::optional<Request> request = parse_request(frame);
   if (!request) return now;  // not a command frame: the ROM ignores it
+  if (ctx_.secure_download_mode() && !op::allowed_in_secure_download(request->op)) {
+    return refuse(now);
+  }
   const Handler handler = handler_for(request->op);
   if (handler == nullptr) {
     // Unsupported opcode: status 1, "invalid message" (esptool's ROM_INVALID_RECV_MSG).
@@ -101,6 +110,17 @@ Millis RomLoader::handle(std::span<const uint8_t> frame, Millis now) {
     reply = (this->*handler)(*request, now);
   }
   send(request->op, reply);
+  return reply.done;
+}
+
+// Secure Download Mode's answer to a command it does not serve: the refusal (kRefusalOp, status
+// [1, 0x05]: esptool's ROM_INVALID_RECV_MSG) kRefusalRepeats times, no payload.
+Millis RomLoader::refuse(Millis now) {
+  ctx_.lock_autobaud();
+  Reply reply;
+  reply.error = kInvalidMessage;
+  reply.done = now + kCommandOverhead;
+  for (int i = 0; i < kRefusalRepeats; ++i) send(kRefusalOp, reply);
   return reply.done;
 }
 
@@ -314,7 +334,8 @@ RomLoader::Reply RomLoader::security_info(const Request& r, Millis now) {
     reply.error = kInvalidMessage;
     return reply;
   }
-  reply.payload = security_info_payload(ctx_.chip(), ctx_.secure_boot());
+  reply.payload =
+      security_info_payload(ctx_.chip(), ctx_.secure_boot(), ctx_.secure_download_mode());
   return reply;
 }
 

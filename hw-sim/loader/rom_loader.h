@@ -12,7 +12,10 @@
 // - MEM_END with an entry inside uploaded code starts the flasher-stub model (see Device);
 // - on the USB-OTG console (S2/S3), MEM_DATA/FLASH_DATA/FLASH_DEFL_DATA blocks above 0x800 bytes
 //   are answered "invalid message" (the ROM's USB buffer is that small; esptool USB_RAM_BLOCK).
-// Not modelled: Secure Download Mode, encrypted writes (data is stored as sent).
+// - Secure Download Mode (S2 and later, when its eFuse is burned): only the commands of
+//   op::allowed_in_secure_download are served; any other is refused (refuse()), and flash
+//   operations are limited to 2 MB until SPI_SET_PARAMS says otherwise.
+// Not modelled: encrypted writes (data is stored as sent).
 #pragma once
 
 #include <vector>
@@ -39,6 +42,13 @@ class RomLoader : public Loader {
 
   // The value field of SYNC replies: any non-zero word (observed values vary per boot).
   static constexpr uint32_t kSyncValue = 0x20120707;
+  // The opcode byte of the reply that refuses a command in Secure Download Mode. Not documented:
+  // what esptool (loader.py command()) keys on is an opcode other than the request's with status
+  // [1, 0x05]; 0x00 is our stand-in.
+  static constexpr uint8_t kRefusalOp = 0x00;
+  // Times the refusal is sent (esptool master loader.py command(): "Unsupported command response
+  // is sent 8 times and has 14 bytes length including delimiter 0xC0 bytes").
+  static constexpr int kRefusalRepeats = 8;
 
  private:
   struct Reply {
@@ -51,6 +61,7 @@ class RomLoader : public Loader {
 
   Handler handler_for(uint8_t op) const;
   void send(uint8_t op, const Reply& reply);
+  Millis refuse(Millis now);
 
   Reply sync(const Request& r, Millis now);
   Reply read_reg(const Request& r, Millis now);
@@ -85,7 +96,9 @@ class RomLoader : public Loader {
   uint32_t inflated_ = 0;
   Inflater inflater_;
   // SPI_SET_PARAMS total size; flash operations beyond it fail like the ROM's SPI routines.
-  uint32_t param_flash_size_ = 16 * 1024 * 1024;
+  // Secure Download Mode starts at 2 MB (esptool troubleshooting.rst, "Secure Download Mode
+  // Limitations": the ROM defaults to 2MB, larger regions fail with 0106/0164).
+  uint32_t param_flash_size_;
   // MEM_BEGIN session and uploaded code ranges.
   bool mem_active_ = false;
   uint32_t mem_address_ = 0;

@@ -31,21 +31,27 @@ void StubFlashWriter::begin_deflate(uint32_t uncompressed_size, uint32_t compres
   remaining_compressed_ = compressed_budget;
 }
 
-Millis StubFlashWriter::erase_next(Millis now) {
-  if (remaining_erase_sectors_ == 0) return now;
+// stub_write_flash.c start_next_erase(): issues the next erase and returns at once, or does
+// nothing while the flash is still busy (the caller tries again later). The erase runs on while
+// the stub inflates, ACKs and receives the next block; the next program waits for it
+// (NorFlash::start). Returning the erase's end here instead would stall every ACK behind it.
+void StubFlashWriter::start_next_erase(Millis now) {
+  if (remaining_erase_sectors_ == 0 || flash_.is_busy(now)) return;
   const bool block =
       remaining_erase_sectors_ >= kSectorsPerBlock && next_erase_sector_ % kSectorsPerBlock == 0;
   const uint32_t address = next_erase_sector_ * kSectorSize;
-  Millis t = now;
   // ROM SPIEraseSector/Block refuse addresses past the configured chip size; the stub ignores
   // that result, so the sector is simply left as it was.
   if (address < chip_size_) {
-    t = block ? flash_.erase_block(address, now) : flash_.erase_sector(address, now);
+    if (block) {
+      flash_.erase_block(address, now);
+    } else {
+      flash_.erase_sector(address, now);
+    }
   }
   const uint32_t count = block ? kSectorsPerBlock : 1;
   remaining_erase_sectors_ -= count;
   next_erase_sector_ += count;
-  return t;
 }
 
 Millis StubFlashWriter::write(std::span<const uint8_t> data, Millis now) {
@@ -55,7 +61,11 @@ Millis StubFlashWriter::write(std::span<const uint8_t> data, Millis now) {
   // Erase at least through the sector the write ends in (stub: last_sector = end / 4096).
   const uint32_t last_sector = (next_write_ + length) / kSectorSize;
   Millis t = now;
-  while (remaining_erase_sectors_ > 0 && next_erase_sector_ <= last_sector) t = erase_next(t);
+  // The stub spins on start_next_erase() until the flash is ready for the next erase.
+  while (remaining_erase_sectors_ > 0 && next_erase_sector_ <= last_sector) {
+    t = std::max(t, flash_.busy_until());
+    start_next_erase(t);
+  }
   if (static_cast<uint64_t>(next_write_) + length > chip_size_) {
     last_error_ = stub_error::kFailedSpiOp;  // SPIWrite past chip_size fails
   } else {
@@ -81,7 +91,7 @@ Millis StubFlashWriter::write_deflated(std::span<const uint8_t> data, Millis now
   while ((!data.empty() || buffer_filled) && remaining_ > 0 &&
          status == Inflater::Status::kNeedsMore) {
     const size_t space = kOutBufSize - out_buf_.size();
-    t = erase_next(t);  // opportunistic erase while inflating
+    start_next_erase(t);  // opportunistic: the erase runs while the CPU inflates
     const Inflater::Step step = inflater_.step(data, std::span<uint8_t>(chunk.data(), space));
     status = step.status;
     data = data.subspan(step.consumed);

@@ -1,10 +1,11 @@
 // StubFlashWriter: the legacy stub's flash-write session (flasher_stub/stub_write_flash.c of
 // esptool v4.7.0, the source of the v1.3 binaries esptool v4.8.1 ships): FLASH_BEGIN records how
 // many bytes will come and which sectors to erase; each data block is written after its ACK,
-// erasing just far enough ahead (64 KiB block erase when aligned and at least 16 sectors remain,
-// else 4 KiB sector erase); padding past the announced size is dropped; a write error is latched
-// and reported on the next data command or FLASH_END. FLASH_DEFL_* inflate the zlib stream
-// through a 32 KiB buffer first.
+// erasing ahead (64 KiB block erase when aligned and at least 16 sectors remain, else 4 KiB
+// sector erase) with erases that are started and not waited for, so they run on while the stub
+// inflates and receives the next block; padding past the announced size is dropped; a write
+// error is latched and reported on the next data command or FLASH_END. FLASH_DEFL_* inflate the
+// zlib stream through a 32 KiB buffer first.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +39,8 @@ class StubFlashWriter {
 
   void begin(uint32_t total_size, uint32_t offset);
   void begin_deflate(uint32_t uncompressed_size, uint32_t compressed_budget, uint32_t offset);
-  // Write paths, run after the ACK; return when the CPU is done (flash ops included).
+  // Write paths, run after the ACK; return when the CPU is done (programs included; an erase
+  // started on the way may still be running).
   Millis write(std::span<const uint8_t> data, Millis now);
   Millis write_deflated(std::span<const uint8_t> data, Millis now);
   // FLASH_END / FLASH_DEFL_END: the error to report (and leaves flash mode on success).
@@ -51,7 +53,7 @@ class StubFlashWriter {
   uint32_t chip_size() const { return chip_size_; }
 
  private:
-  Millis erase_next(Millis now);
+  void start_next_erase(Millis now);
 
   NorFlash& flash_;
   uint32_t chip_size_ = 16 * 1024 * 1024;

@@ -147,7 +147,7 @@ StubLoader::Reply StubLoader::first_stage(const Request& r, Millis* t) {
     case op::kGetSecurityInfo:
       if (chip.security_info == SecurityInfoForm::kNone) break;  // not built for ESP32/ESP8266
       reply.error = collapse(need_length(r, 0));
-      if (reply.error == kOk) reply.payload = security_info_payload(chip, ctx_.secure_boot());
+      if (reply.error == kOk) reply.payload = security_info_payload(chip, ctx_.secure_boot(), ctx_.secure_download_mode());
       break;
     case op::kEraseFlash:
       reply.error = collapse(need_length(r, 0));

@@ -15,7 +15,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: hw-sim --chip CHIP --port N --protocol rfc2217|raw [--flash-size 4MB]\n"
     "              [--baud-pacing on|off] [--faults SPEC] [--seed N] [--flash-file F]\n"
-    "              [--usb-jtag-serial | --usb-otg] [--secure-boot] [--reset-bridge on|off] [-v]\n"
+    "              [--usb-jtag-serial | --usb-otg] [--secure-boot] [--secure-download-mode]\n"
+    "              [--reset-bridge on|off] [-v]\n"
     "faults SPEC: comma-separated flip=P,drop=P,garbage=P,delay_ms=N,reset_at=N,disconnect_at=N,\n"
     "             drop_byte=N,flip_byte=N,error=OP:CODE:K";
 
@@ -87,6 +88,10 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, std::string* e
       options.secure_boot = true;
       continue;
     }
+    if (arg == "--secure-download-mode") {
+      options.secure_download_mode = true;
+      continue;
+    }
     if (i + 1 >= argc) {
       *error = "option " + arg + " needs a value\n" + kUsage;
       return std::nullopt;
@@ -152,6 +157,11 @@ std::optional<ServerOptions> parse_options(int argc, char** argv, std::string* e
   }
   if (options.secure_boot && chip->secure_boot_efuse.value == 0) {
     *error = "--secure-boot: the Secure Boot eFuse is not modelled for " + options.chip;
+    return std::nullopt;
+  }
+  if (options.secure_download_mode && chip->security_info == SecurityInfoForm::kNone) {
+    *error = "--secure-download-mode: " + options.chip +
+             " has no Secure Download Mode (ESP32-S2 and later do)";
     return std::nullopt;
   }
   return options;

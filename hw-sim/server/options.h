@@ -1,7 +1,7 @@
 // Command line of the hw-sim server (design.md "Interfaces others rely on"):
 //   hw-sim --chip esp32 --port 0 --protocol rfc2217|raw [--flash-size 4MB] [--baud-pacing on|off]
 //          [--faults SPEC] [--seed N] [--flash-file F] [--usb-jtag-serial | --usb-otg]
-//          [--secure-boot] [--reset-bridge on|off] [-v]
+//          [--secure-boot] [--secure-download-mode] [--reset-bridge on|off] [-v]
 #pragma once
 
 #include <cstdint>
@@ -26,6 +26,7 @@ struct ServerOptions {
   bool usb_jtag_serial = false;
   bool usb_otg = false;      // USB-OTG console (ESP32-S2/S3)
   bool secure_boot = false;  // Secure Boot eFuse burned
+  bool secure_download_mode = false;  // Secure Download Mode eFuse burned (S2 and later)
   // RFC 2217 DTR/RTS handling: "on" applies esptool's reset sequences with their own timing the
   // way esp_rfc2217_server does (a remote client's line changes arrive too far apart for the
   // reset circuit); "off" passes every change straight to the circuit.

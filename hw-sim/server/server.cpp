@@ -164,6 +164,7 @@ int run_server(const ServerOptions& options) {
   device_options.usb_jtag_serial = options.usb_jtag_serial;
   device_options.usb_otg = options.usb_otg;
   device_options.secure_boot = options.secure_boot;
+  device_options.secure_download_mode = options.secure_download_mode;
   device_options.faults = options.faults;
   device_options.seed = options.seed;
   device_options.power_on_download = options.protocol == Protocol::kRaw;
