@@ -2,18 +2,23 @@
 // esptool-wasm: esptool.py v4.8.1's command line over the wasm core. This file only reads and
 // writes files and prints; expansion of @files, parsing and the commands run in core/cli, the
 // same code as the native twin build/native/esptool_native (same lines, same bytes).
-import { readFile, writeFile } from 'node:fs/promises';
-import { loadModule } from '../src/load-wasm.js';
-import { runDeviceCli } from './device-command.js';
+//
+// Start-up is part of every command's time (issue 10): an offline command loads only this file,
+// load-full.js and the offline CLI module (esptool-cli-offline, half the full one); the device
+// layer (driver, ports, serialport's native binding), the full module and the RFC2217 server are
+// loaded when their command runs. Files are read and written with one synchronous call each: a
+// CLI has nothing to overlap them with.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadModule, loadOfflineModule } from './load-full.js';
 
 const print = (line) => process.stdout.write(`${line}\n`);
 
 // Unreadable files are left out; core reports them by name when the command needs them.
-async function readFiles(paths, encoding) {
+function readFiles(paths, encoding) {
   const contents = {};
   for (const path of paths) {
     try {
-      contents[path] = await readFile(path, encoding);
+      contents[path] = readFileSync(path, encoding);
     } catch {
       // reported by core
     }
@@ -26,13 +31,19 @@ function esptoolEnvironment() {
 }
 
 async function run(argv) {
-  const m = await loadModule();
+  // esptool's esp_rfc2217_server.py is its own program with its own arguments.
+  // It serves until SIGINT/SIGTERM and then exits at once, whatever sockets are still closing.
+  if (argv[0] === 'rfc2217_server') {
+    const { runRfc2217Server } = await import('./rfc2217-server.js');
+    process.exit(await runRfc2217Server(await loadModule(), argv.slice(1)));
+  }
+  const m = await loadOfflineModule();
   const fatal = (message) => {
     print('');
     print(m.fatalErrorLine(message));
     return 2;
   };
-  const texts = await readFiles(m.argumentFiles(argv), 'utf8');
+  const texts = readFiles(m.argumentFiles(argv), 'utf8');
   const expanded = m.expandFileArguments(argv, texts);
   if (!expanded.ok) return fatal(expanded.error.message);
   expanded.value.lines.forEach(print);
@@ -44,9 +55,10 @@ async function run(argv) {
     return 2;
   }
   if (parsed.value.command !== 'help' && !parsed.value.isOffline) {
-    return runDeviceCli(m, expanded.value.args, env);
+    const [{ runDeviceCli }, full] = await Promise.all([import('./device-command.js'), loadModule()]);
+    return runDeviceCli(full, expanded.value.args, env);
   }
-  const inputs = await readFiles(parsed.value.inputs);
+  const inputs = readFiles(parsed.value.inputs);
   const result = m.runOffline(expanded.value.args, env, inputs);
   if (!result.ok) {
     print(m.bannerLine());
@@ -54,7 +66,7 @@ async function run(argv) {
   }
   for (const file of result.value.files) {
     try {
-      await writeFile(file.name, file.data);
+      writeFileSync(file.name, file.data);
     } catch {
       print(m.bannerLine());
       return fatal(m.writeFailedMessage(file.name));

@@ -1,9 +1,14 @@
 // The page's one door to the esptool public API (web/src/index.js). It only loads the module
 // and gathers the facts the forms need (chips, flash modes/sizes/frequencies); every rule and
-// default stays in the core, and errors pass through as EsptoolError.
+// default stays in the core, and errors pass through as EsptoolError. The offline tools run in
+// their Worker (tools-client.js), so converting or hashing a large image never stalls the page.
 import * as esptool from '../src/index.js';
+import { callTool } from './tools-client.js';
 
-export const { imageInfo, elf2image, mergeBin, parseIdfBuildArgs } = esptool;
+export const imageInfo = (...args) => callTool('imageInfo', args);
+export const elf2image = (...args) => callTool('elf2image', args);
+export const mergeBin = (...args) => callTool('mergeBin', args);
+export const parseIdfBuildArgs = (...args) => callTool('parseIdfBuildArgs', args);
 
 /** Loads the module; resolves to {version, esptoolVersion, chips, flashModes}. */
 export async function load() {

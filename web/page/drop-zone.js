@@ -14,7 +14,7 @@ export async function readFiles(files) {
  * `onFiles([{name, bytes}])`. The input is reset after each pick so choosing the same file
  * again still fires.
  */
-export function attachDropZone(zone, onFiles) {
+export function attachDropZone(zone, onFiles, { onFolder } = {}) {
   const input = zone.querySelector('input[type=file]');
   const deliver = async (files) => {
     if (!files || files.length === 0) return;
@@ -49,8 +49,26 @@ export function attachDropZone(zone, onFiles) {
     event.preventDefault();
     depth = 0;
     zone.classList.remove('dragging');
-    deliver(event.dataTransfer.files);
+    // A dropped folder (an ESP-IDF build directory) goes to onFolder as a FileSystemDirectoryEntry.
+    const entries = [...(event.dataTransfer.items ?? [])].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+    const folder = entries.find((entry) => entry.isDirectory);
+    if (onFolder && folder) onFolder(folderLookup(folder), folder.name);
+    else deliver(event.dataTransfer.files);
   });
+}
+
+/** lookup(relativePath) -> Promise<File | null> inside a dropped folder. */
+function folderLookup(directory) {
+  return (path) =>
+    new Promise((resolve) => directory.getFile(path, {}, (entry) => entry.file(resolve, () => resolve(null)), () => resolve(null)));
+}
+
+/** lookup(relativePath) -> Promise<File | null> over the files of an <input webkitdirectory>. */
+export function pickedFolderLookup(files) {
+  const list = [...files];
+  const top = list[0]?.webkitRelativePath.split('/')[0] ?? '';
+  const byPath = new Map(list.map((f) => [f.webkitRelativePath.slice(top.length + 1), f]));
+  return { lookup: async (path) => byPath.get(path.replace(/^\.\//, '')) ?? null, name: top };
 }
 
 /** A file dropped outside a zone must not make the browser navigate away to it. */

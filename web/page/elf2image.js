@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { attachDropZone } from './drop-zone.js';
 import { downloadLink, errorBox, h, revokeDownloads, show } from './dom.js';
 import { chipByKey, fillChipSelect, fillFlashSelects, given } from './options.js';
+import { sendToFlashButton } from './send-to-flash.js';
 
 export function initElf2Image(facts) {
   const $ = (id) => document.getElementById(id);
@@ -48,6 +49,8 @@ export function initElf2Image(facts) {
         out,
         h('h2', {}, `Images from ${elf.name}`),
         h('ul', { class: 'downloads' }, result.files.map((f) => h('li', {}, downloadLink('elf', f.name, f.data)))),
+        // The offset is the user's (it depends on the partition table): the row asks for it.
+        sendToFlashButton(result.files.map((f) => ({ name: f.name, bytes: f.data }))),
         h('pre', { class: 'log' }, result.lines.join('\n')),
       );
     } catch (error) {

@@ -1,11 +1,13 @@
-// Page entry: tab switching, loading the esptool module once, and starting the three panels.
-// A later device panel becomes one more tab and one more module started here.
+// Page entry: tab switching, loading the esptool module once, and starting the panels: the
+// device (first tab) and the three offline tools.
 import * as api from './api.js';
 import { guardWindowDrops } from './drop-zone.js';
 import { errorBox, show } from './dom.js';
 import { initImageInfo } from './image-info.js';
 import { initElf2Image } from './elf2image.js';
 import { initMerge } from './merge.js';
+import { initDevice } from './device.js';
+import { kFlashFilesEvent } from './send-to-flash.js';
 
 function initTabs() {
   const tabs = [...document.querySelectorAll('[role=tab]')];
@@ -41,15 +43,30 @@ async function start() {
     const facts = await api.load();
     document.getElementById('version').textContent =
       `esptool-wasm ${facts.version} (esptool.py ${facts.esptoolVersion})`;
+    const device = initDevice(facts);
+    document.addEventListener(kFlashFilesEvent, (event) => device.addFilesToFlash(event.detail.files));
     initImageInfo(facts);
     initElf2Image(facts);
     initMerge(facts);
     status.textContent = '';
     document.body.dataset.ready = 'true';
+    registerOffline();
   } catch (error) {
     status.classList.add('error');
     show(status, errorBox(error));
   }
+}
+
+// Offline use and installing: sw.js caches everything the page loads (the build puts it at the top
+// of the static folder, so its scope covers the bundled page and its Workers, and dist/). A page opened from
+// a file or an insecure origin has no service worker; it then works online only.
+function registerOffline() {
+  if (!('serviceWorker' in navigator) || !globalThis.isSecureContext) return;
+  navigator.serviceWorker
+    .register(new URL('../sw.js', import.meta.url), { scope: new URL('../', import.meta.url).pathname })
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => (document.body.dataset.offline = 'ready'))
+    .catch((error) => (document.body.dataset.offline = `unavailable: ${error.message}`));
 }
 
 start();

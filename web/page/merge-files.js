@@ -21,12 +21,15 @@ const isArgsFile = (name) => /\.json$/i.test(name) || /(^|[_-])args$/i.test(name
 
 export class FileList {
   /** `onChange()` runs after every edit; `onArgs(parsed)` after a flash_args import. */
-  constructor({ tbody, empty, note }, { onChange, onArgs }) {
-    Object.assign(this, { tbody, empty, note, onChange, onArgs });
+  constructor({ tbody, empty, note }, { onChange, onArgs, verb = 'merge' }) {
+    Object.assign(this, { tbody, empty, note, onChange, onArgs, verb });
     this.entries = []; // {name, path, bytes|null, offset: string as typed}
   }
 
-  /** Adds dropped/chosen files: args files are parsed, others fill a waiting row or add one. */
+  /**
+   * Adds dropped/chosen files [{name, bytes, offset?}]: args files are parsed, others fill a
+   * waiting row or add one (at `offset` when the caller knows it).
+   */
   async add(files) {
     const args = files.filter((f) => isArgsFile(f.name));
     const bins = files.filter((f) => !isArgsFile(f.name));
@@ -34,7 +37,7 @@ export class FileList {
     for (const file of bins) {
       const waiting = this.entries.find((e) => !e.bytes && baseName(e.path ?? e.name) === file.name);
       if (waiting) waiting.bytes = file.bytes;
-      else this.entries.push({ name: file.name, path: null, bytes: file.bytes, offset: '' });
+      else this.entries.push({ name: file.name, path: null, bytes: file.bytes, offset: file.offset === undefined ? '' : offsetText(file.offset) });
     }
     this.render();
   }
@@ -68,7 +71,7 @@ export class FileList {
 
   /** What still stops a merge, as a sentence for the user; '' when every row is ready. */
   missing() {
-    if (this.entries.length === 0) return 'Add the files to merge.';
+    if (this.entries.length === 0) return `Add the files to ${this.verb}.`;
     if (this.entries.some((e) => !e.bytes)) return 'Some files named by the build args are still missing.';
     if (this.ready().length !== this.entries.length) return 'Give every file a flash offset (e.g. 0x10000).';
     return '';

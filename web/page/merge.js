@@ -6,6 +6,7 @@ import { downloadLink, errorBox, h, revokeDownloads, show } from './dom.js';
 import { renderFlashMap } from './flash-map.js';
 import { FileList, parseOffset } from './merge-files.js';
 import { chipByKey, fillChipSelect, fillFlashSelects, given } from './options.js';
+import { sendToFlashButton } from './send-to-flash.js';
 
 const EXTENSIONS = { raw: 'bin', hex: 'hex', uf2: 'uf2' };
 
@@ -89,8 +90,14 @@ export function initMerge(facts) {
         flashFreq: flash.freq.value,
         flashSize: flash.size.value,
       }));
+      // A raw image is written at the target offset; HEX and UF2 are for other tools.
+      const offset = parseOffset(target.value);
+      const send = format.value === 'raw' && out.files[0] && !Number.isNaN(offset)
+        ? sendToFlashButton([{ name: out.files[0].name, bytes: out.files[0].data, offset }])
+        : null;
       show(result,
         h('ul', { class: 'downloads' }, out.files.map((f) => h('li', {}, downloadLink('merge', f.name, f.data)))),
+        send,
         h('pre', { class: 'log' }, out.lines.join('\n')));
       if (format.value === 'raw') drawMap(out.files[0]?.data.length ?? null);
     } catch (error) {

@@ -4,8 +4,16 @@
 // a port or a timer; it never looks inside the bytes.
 import { EsptoolError, unwrap } from './errors.js';
 import { PortClosedError } from './port-io.js';
+import { stubLoader } from './stubs.js';
 
 const now = () => performance.now();
+
+// When the port always has data ready (a fast link, the unpaced virtual device), every await in
+// the loop resolves at once and the loop would hold the thread for a whole command: it gives
+// the event loop a turn after this long (the page's rule: no main-thread task over 50 ms).
+const kSliceMs = 15;
+const yieldToEventLoop = () =>
+  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 
 function sleep(ms, signal) {
   return new Promise((resolve) => {
@@ -46,25 +54,60 @@ function drainEvents(session, { onProgress, onLog }) {
   }
 }
 
-async function perform(session, io, action, signal) {
+// A port gone for good is told to the engine, which ends the command with its own words (what
+// was written); it answers every action after that the same way, so this many is a bug.
+const kMaxLostAnswers = 10000;
+
+async function perform(session, io, action, options, lost) {
+  try {
+    return await performOnPort(session, io, action, options);
+  } catch (cause) {
+    if (!(cause instanceof PortClosedError) || options.signal?.aborted || ++lost.count > kMaxLostAnswers) throw cause;
+    return session.lost(now(), cause.message);
+  }
+}
+
+// The stub file core asked for (request.stubsOnDemand), from `loadStub` (stubs.js stubLoader):
+// its bytes, none when it is not shipped, or why it could not be had (core words the error).
+async function serveStub(session, file, loadStub) {
+  if (!loadStub) return session.supply(new Uint8Array(), now());
+  let bytes;
+  try {
+    bytes = await loadStub(file);
+  } catch (cause) {
+    return session.unavailable(now(), cause?.message ?? String(cause));
+  }
+  return session.supply(bytes, now());
+}
+
+async function performOnPort(session, io, action, { signal, onTrace, loadStub }) {
   switch (action.kind) {
     case 'write':
+      onTrace?.('write', action.bytes);
       await io.write(action.bytes);
       return session.complete(now());
     case 'read': {
       const data = await io.read(action.deadline, signal);
-      return data ? session.feed(data, now()) : session.timeout(now());
+      if (!data) return session.timeout(now());
+      // An empty chunk: the port went away and is looked for again (PortIo.read).
+      if (!data.length) return session.interrupted(now());
+      onTrace?.('read', data);
+      return session.feed(data, now());
     }
     case 'signals':
+      onTrace?.('signals', { dtr: action.dtr, rts: action.rts });
       await io.setSignals(action.dtr, action.rts);
       return session.complete(now());
     case 'baud':
+      onTrace?.('baud', action.baud);
       await io.setBaud(action.baud);
       return session.complete(now());
     case 'sleep':
       await sleep(action.duration, signal);
       signal?.throwIfAborted();
       return session.complete(now());
+    case 'stub':
+      return serveStub(session, action.file, loadStub);
     default:
       throw new Error(`unknown engine action ${action.kind}`);
   }
@@ -74,7 +117,9 @@ async function perform(session, io, action, signal) {
  * Runs `request` (a DeviceRequest object) on `session` (a wasm DeviceSession) over `io`.
  * Resolves to the report {facts, data}; rejects with EsptoolError. Callbacks: onProgress(event
  * {stage, done, total, offset, text}) and onLog(line, {fromDevice}), fromDevice marking text
- * the chip printed (boot log) rather than esptool's own messages.
+ * the chip printed (boot log) rather than esptool's own messages; onTrace(kind, value) sees every
+ * byte written and read ('write'/'read', Uint8Array) and every 'signals'/'baud' change;
+ * loadStub(file) serves the stub file core asks for (stubs.js stubLoader).
  * @param {any} m the wasm module
  */
 export async function runDeviceCommand(m, session, io, request, options = {}) {
@@ -82,18 +127,42 @@ export async function runDeviceCommand(m, session, io, request, options = {}) {
   try {
     signal?.throwIfAborted();
     unwrap(session.start(request, now()));
+    let sliceStart = now();
+    const lost = { count: 0 };
     for (;;) {
+      if (now() - sliceStart > kSliceMs) {
+        await yieldToEventLoop();
+        sliceStart = now();
+      }
       drainEvents(session, options);
       if (session.finished()) break;
       signal?.throwIfAborted();
       const action = session.pollAction();
       if (!action) throw new Error('the engine is waiting without an action');
-      await perform(session, io, action, signal);
+      await perform(session, io, action, options, lost);
     }
     drainEvents(session, options);
     unwrap(session.status());
     return session.report();
   } catch (cause) {
     throw hostError(m, cause, signal);
+  }
+}
+
+/**
+ * Runs commands with the engine on this thread: one wasm DeviceSession for the device's life,
+ * and the stub files it fetched kept for it.
+ */
+export class InlineEngine {
+  constructor(m) {
+    this.m = m;
+    this.session = new m.DeviceSession();
+    this.loadStub = stubLoader();
+  }
+  run(request, io, options) {
+    return runDeviceCommand(this.m, this.session, io, request, { loadStub: this.loadStub, ...options });
+  }
+  close() {
+    this.session.delete();
   }
 }

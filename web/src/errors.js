@@ -37,3 +37,17 @@ export function callWasm(fn) {
     );
   }
 }
+
+/**
+ * The fields of an error as plain data (what crosses a postMessage: structured cloning keeps an
+ * Error's message but drops its code and hint); new EsptoolError(fields) rebuilds it.
+ */
+export function errorFields(error) {
+  if (!(error instanceof EsptoolError)) {
+    return { code: 0x00ff, name: 'internal', message: `Internal error: ${error?.message ?? error}`, hint: 'Please report this with the command that caused it.' };
+  }
+  const fields = { code: error.code, name: error.name, message: error.message, hint: error.hint };
+  if (error.op !== undefined) fields.op = error.op;
+  if (error.address !== undefined) fields.address = error.address;
+  return fields;
+}

@@ -1,38 +1,56 @@
-// Loads the wasm module lazily and once. One artifact serves every host: in Node the .wasm bytes
-// are read here and passed as wasmBinary (Emscripten 3.1.6's loader cannot fetch file paths);
-// in a browser or worker the loader fetches it next to esptool-core.js.
+// Loads the wasm modules lazily, each once. Two modules over the same core serve the page and
+// the API (wasm/wasm.cmake): the device module (what flashing needs: sessions, chips, stubs,
+// layout checks) and the offline tools' module (elf2image, image_info, merge_bin, make_image,
+// build-args parsing); a page fetches only the ones it uses. The full module (both plus the
+// CLI's argument layer) is named by web/cli/load-full.js, so the page's files never point at it.
+// In Node the .wasm bytes are read in instantiate-wasm.js and passed as wasmBinary.
 import { EsptoolError } from './errors.js';
+import { instantiateWasm } from './instantiate-wasm.js';
 
-const moduleUrl = new URL('../dist/esptool-core.js', import.meta.url);
-const wasmUrl = new URL('../dist/esptool-core.wasm', import.meta.url);
-const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
+// Static `new URL(..., import.meta.url)` spellings: bundlers and the bench's crawler see them.
+const modules = {
+  device: {
+    js: new URL('../dist/esptool-device.js', import.meta.url),
+    wasm: new URL('../dist/esptool-device.wasm', import.meta.url),
+  },
+  tools: {
+    js: new URL('../dist/esptool-tools.js', import.meta.url),
+    wasm: new URL('../dist/esptool-tools.wasm', import.meta.url),
+  },
+};
 
-let modulePromise = null;
+const promises = {};
 
-/** Resolves to the Embind module; later calls return the same promise. */
-export function loadModule() {
-  if (!modulePromise) {
-    modulePromise = instantiate().catch((cause) => {
-      modulePromise = null; // a failed load (missing build, network) may be retried
+/** The module `name` made by the factory at `js` with its wasm at `wasm` (defaults: the table above). */
+export function loadNamedModule(name, { js, wasm } = modules[name]) {
+  if (!promises[name]) {
+    promises[name] = instantiateWasm(js, wasm).catch((cause) => {
+      promises[name] = null; // a failed load (missing build, network) may be retried
       throw new EsptoolError({
         code: 0x00ff,
         name: 'internal',
-        message: `Could not load the esptool wasm module: ${cause?.message ?? cause}`,
+        message: `Could not load the esptool wasm module (${js.pathname.split('/').pop()}): ${cause?.message ?? cause}`,
         hint: 'Build it first (npm test or npm start build web/dist/).',
       });
     });
   }
-  return modulePromise;
+  return promises[name];
 }
 
-async function instantiate() {
-  const { default: factory } = await import(moduleUrl.href);
-  const options = {};
-  if (isNode) {
-    const { readFile } = await import('node:fs/promises');
-    options.wasmBinary = await readFile(wasmUrl);
-  } else {
-    options.locateFile = (path) => new URL(path, moduleUrl).href;
-  }
-  return factory(options);
+/** The device module (DeviceSession, usbSerialIds, hostError, checkFlashLayout, chips, ...). */
+export function loadDeviceModule() {
+  return loadNamedModule('device');
+}
+
+/** The offline tools' module (elf2image, imageInfo, mergeBin, makeImage, parseFlashArgs, chips, ...). */
+export function loadToolsModule() {
+  return loadNamedModule('tools');
+}
+
+/**
+ * For what every module holds (chips, flashModes, version): a module already loaded or loading,
+ * else the device module, so asking for facts never fetches a second module.
+ */
+export function loadAnyModule() {
+  return promises.device ?? promises.tools ?? promises.full ?? loadDeviceModule();
 }

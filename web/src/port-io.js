@@ -2,25 +2,47 @@
 // simulator's virtual port, the Node TCP/RFC2217 adapters): one reader pump that queues whatever
 // arrives, deadline reads from that queue, writes, signals and baud changes. It frames nothing;
 // the engine does. A baud change uses the adapter's setBaudRate() when it has one, and a close
-// and reopen otherwise (Web Serial fixes the rate at open()).
+// and reopen otherwise (Web Serial fixes the rate at open()). A 'disconnect' event on the port
+// (Web Serial fires it on the SerialPort when the device goes away) ends the pending read at
+// once, so a command fails with the port-lost error instead of waiting for its timeout.
+// With `reacquire` (boards on a native USB console, which re-enumerate on every chip reset, and
+// any USB port while recovery is on: a replugged cable), a lost port is looked for again instead.
+// The next read reports the loss at once (an empty chunk: the engine decides what it means);
+// later reads, writes and line changes wait for the new port, which is opened at the same rate;
+// only when it does not come back within the hook's time is the port lost. PortIo decides
+// nothing about the command: resuming and what was written are the engine's business.
 
 export class PortClosedError extends Error {}
 
+// A re-found port that does not open is looked for again this many times, this far apart.
+const kOpenAttempts = 3;
+const kOpenRetryMs = 250;
+
 export class PortIo {
   /** @param {any} port SerialPort-shaped */
-  constructor(port, openOptions = {}) {
+  /**
+   * hooks: reacquire(oldPort) -> Promise<newPort> (null: a lost port stays lost),
+   * onPortChange(newPort) after a re-acquire, onLost() when the port is gone for good.
+   */
+  constructor(port, openOptions = {}, hooks = {}) {
     this.port = port;
     this.openOptions = openOptions;
+    this.hooks = hooks;
+    this.reacquiring = null; // the search for the re-enumerated port, while it runs
+    this.lossUnreported = false; // the port went away and no read has said so yet
     this.chunks = [];
     this.waiter = null; // resolves a pending read when data arrives or the stream ends
     this.ended = null; // why the readable side ended (PortClosedError), if it did
     this.reader = null;
     this.pump = null;
+    this.onDisconnect = () => this.lose(new PortClosedError('the device was unplugged'));
   }
 
   async open(baudRate) {
     await this.port.open({ ...this.openOptions, baudRate });
+    this.baudRate = baudRate; // what the monitor compares its rate with
     this.ended = null;
+    this.port.addEventListener?.('disconnect', this.onDisconnect);
     this.startPump();
   }
 
@@ -37,14 +59,78 @@ export class PortIo {
             this.wake();
           }
         }
-        if (this.reader === reader) this.ended = new PortClosedError('the port closed');
+        if (this.reader === reader) this.lose(new PortClosedError('the port closed'));
       } catch (cause) {
-        if (this.reader === reader) this.ended = new PortClosedError(cause?.message ?? String(cause));
+        if (this.reader === reader) this.lose(new PortClosedError(cause?.message ?? String(cause)));
       } finally {
         reader.releaseLock();
         this.wake();
       }
     })();
+  }
+
+  // The port went away: lost, or (native USB) looked for again.
+  lose(error) {
+    if (this.reacquiring || this.ended) return;
+    if (!this.hooks.reacquire) {
+      this.ended = error;
+      this.wake();
+      this.hooks.onLost?.();
+      return;
+    }
+    const old = this.port;
+    const { pump, reader } = this;
+    old.removeEventListener?.('disconnect', this.onDisconnect);
+    this.reader = null; // the old pump's end is not this port's end
+    reader?.cancel().catch(() => {});
+    this.chunks = [];
+    this.lossUnreported = true;
+    this.wake();
+    this.reacquiring = (async () => {
+      try {
+        // Closed, so that the same object can open again if it stands for the device when it
+        // is back (a replugged bridge may keep its SerialPort).
+        await pump?.catch(() => {});
+        await old.close?.().catch(() => {});
+        const port = await this.openAgain(old);
+        this.hooks.onPortChange?.(port);
+      } catch (cause) {
+        this.ended = new PortClosedError(`${error.message.replace(/\.$/, '')}; ${cause?.message ?? cause}`);
+        this.hooks.onLost?.();
+      } finally {
+        this.reacquiring = null;
+        this.wake();
+      }
+    })();
+  }
+
+  // The port standing for the device again, opened at the rate in use. A port that is found but
+  // does not open yet (a device still enumerating, its node's permissions not yet set) is looked
+  // for again, a few times.
+  async openAgain(old) {
+    for (let attempt = 1; ; attempt++) {
+      const port = await this.hooks.reacquire(old);
+      try {
+        this.port = port;
+        await this.open(this.baudRate);
+        return port;
+      } catch (cause) {
+        if (attempt >= kOpenAttempts) throw cause;
+        await new Promise((resolve) => setTimeout(resolve, kOpenRetryMs));
+      }
+    }
+  }
+
+  // Resolves once a re-acquire in progress has ended (found or given up), or at `signal`.
+  async waitForPort(signal) {
+    const search = this.reacquiring;
+    if (!search) return;
+    if (!signal) return search;
+    await new Promise((resolve) => {
+      signal.addEventListener('abort', resolve, { once: true });
+      search.then(resolve);
+    });
+    signal.throwIfAborted();
   }
 
   wake() {
@@ -55,11 +141,20 @@ export class PortIo {
 
   /**
    * Waits until bytes are queued or `deadline` (performance.now() milliseconds) passes.
-   * Resolves to all queued bytes, or null at the deadline; rejects when the port is gone.
+   * Resolves to all queued bytes, or null at the deadline, or an empty Uint8Array once when the
+   * port went away and is being looked for again; rejects when the port is gone for good.
    */
   async read(deadline, signal) {
     for (;;) {
       if (this.chunks.length) return this.takeAll();
+      if (this.lossUnreported) {
+        this.lossUnreported = false;
+        return new Uint8Array(0);
+      }
+      if (this.reacquiring) {
+        await this.waitForPort(signal);
+        continue;
+      }
       if (this.ended) throw this.ended;
       signal?.throwIfAborted();
       const wait = deadline - performance.now();
@@ -90,31 +185,58 @@ export class PortIo {
   }
 
   async write(bytes) {
+    await this.lostOr(async () => {
+      const writer = this.port.writable.getWriter();
+      try {
+        await writer.write(bytes);
+      } finally {
+        writer.releaseLock();
+      }
+    });
+  }
+
+  // A port that went away fails writes, signal and baud changes as lost; with `reacquire` it is
+  // looked for instead, and the next read reports the loss (what was being sent is gone).
+  async lostOr(operation) {
+    await this.reacquiring;
     if (this.ended) throw this.ended;
-    const writer = this.port.writable.getWriter();
     try {
-      await writer.write(bytes);
+      await operation();
     } catch (cause) {
-      throw new PortClosedError(cause?.message ?? String(cause));
-    } finally {
-      writer.releaseLock();
+      const error = cause instanceof PortClosedError ? cause : new PortClosedError(cause?.message ?? String(cause));
+      if (!this.hooks.reacquire || this.ended) throw error;
+      this.lose(error);
     }
   }
 
   async setSignals(dtr, rts) {
-    await this.port.setSignals({ dataTerminalReady: dtr, requestToSend: rts });
+    // A line change asked for while the board was away belonged to the old connection (the rest
+    // of the reset sequence that made it re-enumerate); the new port starts from its own lines,
+    // and replaying the change there would reset the chip a second time.
+    // One asked for after a read reported the loss is the engine's for the new port.
+    if (this.reacquiring) {
+      const stale = this.lossUnreported;
+      await this.reacquiring;
+      if (!this.ended && stale) return;
+    }
+    await this.lostOr(() => this.port.setSignals({ dataTerminalReady: dtr, requestToSend: rts }));
   }
 
   async setBaud(baudRate) {
     if (typeof this.port.setBaudRate === 'function') {
-      await this.port.setBaudRate(baudRate);
+      await this.lostOr(() => this.port.setBaudRate(baudRate));
+      this.baudRate = baudRate;
       return;
     }
-    await this.close();
-    await this.open(baudRate);
+    await this.lostOr(async () => {
+      await this.close();
+      await this.open(baudRate);
+    });
   }
 
   async close() {
+    await this.reacquiring;
+    this.port.removeEventListener?.('disconnect', this.onDisconnect);
     const reader = this.reader;
     this.reader = null;
     if (reader) {
@@ -122,6 +244,8 @@ export class PortIo {
       await this.pump;
     }
     this.chunks = [];
-    await this.port.close();
+    // A port given up on after a re-acquire was closed then already.
+    const closing = this.port.close();
+    await (this.ended ? closing.catch(() => {}) : closing);
   }
 }

@@ -155,7 +155,11 @@ export interface IdfBuildArgs {
   files: { offset: number; path: string }[]; // in the file's order; paths relative to build/
 }
 
-/** Loads the wasm module once; every call does it on first use. */
+/**
+ * Loads the device module once (what connect() needs); every call loads the module it needs on
+ * first use (the offline tools load their own module; chips/flashModes/version use whichever is
+ * loaded).
+ */
 export function loadEsptool(): Promise<void>;
 export function version(): Promise<{ version: string; esptoolVersion: string }>;
 export function chips(): Promise<ChipFacts[]>;
@@ -202,6 +206,9 @@ export interface DeviceOptions {
   noStub?: boolean;
   connectAttempts?: number;      // 7; <= 0 tries forever
   usbJtagSerial?: boolean;       // the port is a USB-JTAG-Serial (USB PID 0x1001)
+  /** Which reset strategies apply (esptool's choice by port): default 'web'; connect() takes the port's own `portKind`. */
+  portKind?: 'web' | 'posix' | 'windows' | 'rfc2217' | 'socket';
+  usbPid?: number;               // the port's USB product id (0x1001 = USB-JTAG-Serial); default from getInfo()
   spiConnection?: number;        // 0 = SPI, 1 = HSPI, or packed pins
   /** Stub JSON texts by esptool-js file name; default: the ones shipped in web/dist/stubs. */
   stubs?: Record<string, string>;
@@ -216,6 +223,31 @@ export interface DeviceOptions {
   diff?: boolean;                // verifyFlash: list differing bytes
   statusBytes?: 1 | 2 | 3;       // flash status register width
   nonVolatile?: boolean;
+  /** connect(): the fastest rate known to work on this port (a baud fallback found it); 0 = none. */
+  baudLimit?: number;
+  /** connect(): told the new limit after a baud fallback, to remember it for the port. */
+  onBaudLimit?: (baud: number) => void;
+  /** connect(): run the engine in a module Worker (default: true in a browser page, false elsewhere). */
+  worker?: boolean;
+  /**
+   * Resume a write or read after line noise or a replugged cable (core's recovery); default
+   * true. false at connect() also stops looking for an unplugged bridge's port (esptool-like).
+   */
+  recover?: boolean;
+  /** connect(): how long an unplugged USB board may stay away and be resumed; 10000 ms. */
+  replugGraceMs?: number;
+  /** connect(): a lost port came back as `port` (re-enumerated, or plugged back in). */
+  onPortChange?: (port: SerialPortLike) => void;
+  /** connect(): a lost port did not come back within its time. */
+  onPortLost?: () => void;
+  /** connect(): where to look for a lost port again (navigator.serial or the port's own `serial`). */
+  serial?: unknown;
+}
+
+export interface MonitorOptions {
+  baud?: number;                 // 115200 (ESP-IDF's console rate)
+  onData?: (bytes: Uint8Array) => void;
+  signal?: AbortSignal;          // stops the monitor
 }
 
 /** Progress of a long step; `text` is esptool's line for it ('' when it prints none). */
@@ -258,6 +290,21 @@ export interface Device {
   runApp(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
   readFlashStatus(options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
   writeFlashStatus(value: number, options?: DeviceOptions & CallOptions): Promise<DeviceFacts>;
+  /**
+   * Serial monitor on the same open port between commands; resolves when `signal` aborts,
+   * rejects with EsptoolError port_lost. Commands called meanwhile wait for it.
+   */
+  monitor(options?: MonitorOptions): Promise<void>;
+  /** Writes bytes to the chip (not while a command runs). */
+  sendBytes(bytes: Bytes): Promise<void>;
+  /** Sets DTR/RTS (the ones not given stay). */
+  setLines(lines: { dtr?: boolean; rts?: boolean }): Promise<void>;
+  /** 'run': EN pulse, the app starts; 'bootloader': reset into the ROM loader (core's sequences). */
+  resetChip(kind?: 'run' | 'bootloader'): Promise<void>;
+  /** DTR/RTS as last set through setLines/resetChip. */
+  readonly lines: { dtr: boolean; rts: boolean };
+  /** The rate limit a baud fallback settled on (0 = none). */
+  readonly baudLimit: number;
   /** Waits for the running operation, then closes the port. */
   close(): Promise<void>;
 }
@@ -265,6 +312,29 @@ export interface Device {
 /**
  * Opens `port` at the connect baud rate and returns a Device; each operation runs one esptool
  * device command (reset, sync, stub, baud, command, --after). `options` apply to every operation.
- * Throws EsptoolError ('port_lost' when the port cannot be opened).
+ * Throws EsptoolError when the port cannot be opened: 'port_busy' (open elsewhere),
+ * 'permission_denied', or 'port_lost'.
  */
 export function connect(port: SerialPortLike, options?: DeviceOptions): Promise<Device>;
+
+/**
+ * Checks a write's files before anything is written: overlaps (esptool's 4 KiB sector rule),
+ * files past `flashSize` bytes (when given), an image at another chip's bootloader offset (when
+ * `chip` is given). Rejects with EsptoolError 'overlap' | 'image_too_big' | 'bad_argument'.
+ */
+export function checkFlashLayout(files: FlashFile[], options?: { chip?: ChipName | ''; flashSize?: number | null }): Promise<null>;
+
+// ---- Web Serial helpers (browsers) ---------------------------------------------------------
+
+/** True when this browser and page can use Web Serial (Chrome/Edge on a secure origin). */
+export function hasWebSerial(serial?: unknown): boolean;
+/**
+ * The browser's port chooser, filtered to the USB ids of ESP boards (Espressif's USB consoles,
+ * the usual USB-UART bridges) unless `allPorts`. Needs a user gesture. Rejects with
+ * EsptoolError 'no_port' (nothing chosen) or 'permission_denied'.
+ */
+export function requestSerialPort(options?: { allPorts?: boolean; serial?: unknown }): Promise<SerialPortLike>;
+/** Ports this origin was granted earlier (navigator.serial.getPorts()). */
+export function grantedSerialPorts(options?: { serial?: unknown }): Promise<SerialPortLike[]>;
+/** A readable name: "Silicon Labs CP210x (10c4:ea60)", "Serial port" without USB ids. */
+export function describePort(port: SerialPortLike): Promise<string>;

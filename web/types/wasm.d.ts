@@ -1,6 +1,8 @@
-// The wasm module's engine surface (wasm/engine_bindings.cpp), used by web/src/driver.js and the
-// CLI. Hand-written; changes with the bindings. Not part of the public API.
-import type { DeviceOptions, FlashFile } from './index.js';
+// The wasm modules' surfaces (wasm/*_bindings.cpp; which module holds which: wasm/wasm.cmake),
+// used by web/src/ (driver.js, device.js, index.js) and the CLI. Hand-written; changes with the
+// bindings. Not part of the public API. web/src/load-wasm.js: loadDeviceModule() -> DeviceModule,
+// loadToolsModule() -> ToolsModule; web/cli/load-full.js: loadModule() -> FullModule.
+import type { ChipFacts, DeviceOptions, FlashFile, FlashMode } from './index.js';
 
 export interface WasmError { code: number; name: string; message: string; hint: string }
 export type WasmResult<T> = { ok: true; value: T } | { ok: false; error: WasmError };
@@ -35,6 +37,10 @@ export interface DeviceSession {
   complete(now: number): void;
   feed(bytes: Uint8Array, now: number): void;
   timeout(now: number): void;
+  /** Answers a read: the port went away and is looked for again (later calls wait for it). */
+  interrupted(now: number): void;
+  /** Answers any action: the port is gone for good; `reason` ends "Serial port lost: ...". */
+  lost(now: number, reason: string): void;
   finished(): boolean;
   status(): WasmResult<undefined>;
   report(): { facts: Record<string, unknown>; data: Uint8Array } | null;
@@ -42,7 +48,7 @@ export interface DeviceSession {
 }
 
 export interface DevicePlan {
-  port: string;
+  port: string; // '' = scan (scanPorts)
   inputs: string[];
   output: string | null;
   noProgress: boolean;
@@ -50,11 +56,61 @@ export interface DevicePlan {
   lines: string[];
 }
 
-export interface EngineModule {
+/** In every module (wasm/chip_bindings.cpp, version_bindings.cpp). */
+export interface CommonModule {
+  chips(): ChipFacts[];
+  flashModes(): FlashMode[];
+  usbSerialIds(): { vendorId: number; productId: number; name: string; kind: 'usb-jtag-serial' | 'usb-otg' | 'bridge' }[];
+  version(): string;
+  esptoolVersion(): string;
+}
+
+/** esptool-device: a device session and what the page checks before and around one. */
+export interface DeviceModule extends CommonModule {
   DeviceSession: { new (): DeviceSession };
+  initialBaud(request: Pick<DeviceRequest, 'before' | 'baud'>): number;
+  /** core ops::fallback_baud: the rate to retry at after error `code` at `failedBaud`; 0 = none. */
+  fallbackBaud(failedBaud: number, code: number): number;
+  hostError(kind: 'cancelled' | 'port_lost' | 'no_port' | 'port_busy' | 'permission_denied', message: string): WasmError;
+  /** esptool's reset strategy as line writes from (dtr, rts); the RFC 2217 server replays them. */
+  resetLineWrites(name: 'classic' | 'tight' | 'hard' | 'hard_usb' | 'usb_jtag_serial', delayMs: number,
+    dtr: boolean, rts: boolean): ({ dtr: boolean; rts: boolean } | { wait: number })[];
+  /** Overlaps, files past the flash, a bootloader at another chip's offset: {ok, value: null} or the error. */
+  checkFlashLayout(files: { offset: number; data: Uint8Array; name?: string }[], chip: string,
+    flashSize: number | null): WasmResult<null>;
+  /** A part parsed as a firmware image (as image_info): the chip its extended header names, or the error. */
+  imageChip(image: Uint8Array): WasmResult<{ chipIdName: string | null }>;
+}
+
+/** esptool-tools: the offline image tools (wasm/image_bindings.cpp); results as in index.d.ts. */
+export interface ToolsModule extends CommonModule {
+  elf2image(elf: Uint8Array, options: object): WasmResult<unknown>;
+  imageInfo(image: Uint8Array, options: object): WasmResult<unknown>;
+  mergeBin(files: { address: number; data: Uint8Array; name?: string }[], options: object): WasmResult<unknown>;
+  makeImage(segments: { address: number; data: Uint8Array }[], options: object): WasmResult<unknown>;
+  parseFlashArgs(text: string): WasmResult<unknown>;
+  parseFlasherArgsJson(text: string): WasmResult<unknown>;
+  parseIdfBuildArgs(text: string): WasmResult<unknown>;
+}
+
+/** esptool-core, the Node CLI's module: both of the above plus the esptool.py argument layer. */
+export interface FullModule extends DeviceModule, ToolsModule {
   planDeviceCommand(args: string[], env: Record<string, string>): WasmResult<DevicePlan>;
   deviceRequest(args: string[], env: Record<string, string>, inputs: Record<string, Uint8Array>,
     stubs: Record<string, string>): WasmResult<DeviceRequest>;
-  initialBaud(request: Pick<DeviceRequest, 'before' | 'baud'>): number;
-  hostError(kind: 'cancelled' | 'port_lost', message: string): WasmError;
+  /** Scanning without --port: the listed ports to try, in order, and the "Found N serial ports" line. */
+  scanPorts(args: string[], env: Record<string, string>,
+    ports: { path: string; vendorId?: number; productId?: number }[]): WasmResult<{ ports: string[]; lines: string[] }>;
+  /** "Could not connect to an Espressif device on any of the N available serial ports." */
+  noDeviceError(count: number): WasmError;
+  // The CLI's own steps (wasm/cli_bindings.cpp): argv -> files to read -> parsed -> offline run.
+  argumentFiles(argv: string[]): string[];
+  expandFileArguments(argv: string[], texts: Record<string, string>): WasmResult<{ args: string[]; lines: string[] }>;
+  parseCommandLine(args: string[], env: Record<string, string>): WasmResult<unknown>;
+  runOffline(args: string[], env: Record<string, string>, inputs: Record<string, Uint8Array>): WasmResult<unknown>;
+  bannerLine(): string;
+  fatalErrorLine(message: string): string;
+  /** A device command's error (EsptoolError's code, message, hint) as esptool's closing lines. */
+  fatalErrorLines(code: number, message: string, hint: string): string[];
+  writeFailedMessage(path: string): string;
 }

@@ -1,7 +1,9 @@
 // rfc2217://HOST:PORT: a serial port behind an RFC 2217 server (telnet COM-PORT-OPTION), as
 // pyserial's rfc2217 client speaks it: option negotiation on connect, SET-BAUDRATE / DATASIZE /
 // PARITY / STOPSIZE, SET-CONTROL for DTR and RTS, each waiting for the server's answer (the
-// request code + 100), and IAC (0xFF) doubled in the data both ways. Node only.
+// request code + 100), and IAC (0xFF) doubled in the data both ways. Node only. With pyserial's
+// ?ign_set_control URL option SET-CONTROL answers are not awaited (esptool's own
+// esp_rfc2217_server does not send them).
 import { SocketPort } from './socket-port.js';
 
 // RFC 854 / 855 telnet commands and options.
@@ -20,8 +22,10 @@ const LOCAL_OK = new Set([BINARY, SGA, COM_PORT]);
 const REMOTE_OK = new Set([BINARY, SGA, ECHO, COM_PORT]);
 
 export class Rfc2217Port extends SocketPort {
-  constructor(host, port) {
+  constructor(host, port, options = {}) {
     super(host, port, { url: `rfc2217://${host}:${port}` });
+    this.ignoreSetControlAnswer = Boolean(options.ign_set_control);
+    this.portKind = 'rfc2217'; // core's reset::PortKind: classic resets, one line per request
     this.resetTelnet();
   }
 
@@ -54,6 +58,9 @@ export class Rfc2217Port extends SocketPort {
     await this.request(SET_DATASIZE, [8], 'SET-DATASIZE');
     await this.request(SET_PARITY, [1], 'SET-PARITY'); // NONE
     await this.request(SET_STOPSIZE, [1], 'SET-STOPSIZE'); // 1 stop bit
+    // pyserial's open() then sends DTR and RTS on; we send neither until the first setSignals,
+    // since an esp_rfc2217_server (and hw-sim's bridge) takes a DTR-on as the start of a reset
+    // and --before no_reset must leave a running stub alone.
   }
 
   async setBaudRate(baudRate) {
@@ -81,6 +88,7 @@ export class Rfc2217Port extends SocketPort {
   }
 
   control(value, name) {
+    if (this.ignoreSetControlAnswer) return this.send(subnegotiation(SET_CONTROL, [value]));
     return this.request(SET_CONTROL, [value], `SET-CONTROL ${name}`, (sub) => sub[1] === value);
   }
 
@@ -89,10 +97,7 @@ export class Rfc2217Port extends SocketPort {
     const answer = new Promise((resolve) => {
       this.waiters.push({ match: (sub) => sub[0] === command + SERVER_OFFSET && matchValue(sub), resolve });
     });
-    const bytes = [IAC, SB, COM_PORT, command];
-    for (const b of value) bytes.push(...(b === IAC ? [IAC, IAC] : [b]));
-    bytes.push(IAC, SE);
-    await this.send(Uint8Array.from(bytes));
+    await this.send(subnegotiation(command, value));
     if (!(await withTimeout(answer, name, this.url))) {
       throw new Error(`${this.url} did not acknowledge ${name}`);
     }
@@ -182,6 +187,14 @@ export class Rfc2217Port extends SocketPort {
     this.comPortEnabled?.(false);
     this.comPortEnabled = null;
   }
+}
+
+/** IAC SB COM-PORT-OPTION command value... IAC SE, IAC doubled in the value. */
+export function subnegotiation(command, value) {
+  const bytes = [IAC, SB, COM_PORT, command];
+  for (const b of value) bytes.push(...(b === IAC ? [IAC, IAC] : [b]));
+  bytes.push(IAC, SE);
+  return Uint8Array.from(bytes);
 }
 
 // Resolves to the promise's value, or false after kAckTimeoutMs.

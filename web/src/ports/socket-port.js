@@ -115,11 +115,21 @@ export class SocketPort {
   onSocketEnd() {}
 }
 
-/** Splits "scheme://host:port" into {scheme, host, port}; null when it is not such a URL. */
+/**
+ * Splits "scheme://host:port[?opt&opt=value]" into {scheme, host, port, options}; null when it
+ * is not such a URL. Options are pyserial's URL options (rfc2217: ign_set_control, ...), as
+ * {name: value or true}.
+ */
 export function parsePortUrl(text) {
-  const m = /^([a-z0-9]+):\/\/(\[[^\]]+\]|[^:/]+):(\d+)\/?$/i.exec(text ?? '');
+  const m = /^([a-z0-9]+):\/\/(\[[^\]]+\]|[^:/?]+):(\d+)\/?(?:\?(.*))?$/i.exec(text ?? '');
   if (!m) return null;
   const port = Number(m[3]);
   if (port < 1 || port > 65535) return null;
-  return { scheme: m[1].toLowerCase(), host: m[2].replace(/^\[|\]$/g, ''), port };
+  const options = {};
+  for (const part of (m[4] ?? '').split('&').filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) options[part] = true;
+    else options[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return { scheme: m[1].toLowerCase(), host: m[2].replace(/^\[|\]$/g, ''), port, options };
 }

@@ -6,5 +6,6 @@ import { SocketPort } from './socket-port.js';
 export class TcpPort extends SocketPort {
   constructor(host, port) {
     super(host, port, { url: `socket://${host}:${port}` });
+    this.portKind = 'socket'; // core's reset::PortKind
   }
 }
