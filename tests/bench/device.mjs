@@ -2,14 +2,16 @@
 // - virtualTime(): build/native/device_bench (engine against an in-process hw-sim in virtual
 //   time; deterministic, so one run is the figure) -> writes, connect-to-ready, skip-unchanged.
 // - wallClock(): the same 1 MiB write at 921600 by esptool-js 0.7.0 (tests/bench/
-//   esptool-js-write.mjs) and by our CLI, each in a fresh process against a fresh
-//   `hw-sim --baud-pacing on` RFC 2217 server, timed from spawn to exit; after each write our
-//   CLI's verify_flash checks the server's flash, so a tool that did not really write fails the
-//   bench.
+//   esptool-js-write.mjs), by esptool.py 4.8.1 (where python3 and its packages are there; see
+//   faults-side-by-side.mjs findEsptoolPy) and by our CLI, each in a fresh process against a
+//   fresh `hw-sim --baud-pacing on` RFC 2217 server, timed from spawn to exit; after each write
+//   our CLI's verify_flash checks the server's flash, so a tool that did not really write fails
+//   the bench. The wire time (compressed bytes x 10 / baud) is the floor they are compared with.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHwSim } from '../node/hwsim.mjs';
+import { findEsptoolPy } from './faults-side-by-side.mjs';
 
 const kAppOffset = '0x10000';
 const kBaud = '921600';
@@ -54,21 +56,35 @@ function timed(cmd, args, { cwd, timeoutMs = 120000 }) {
   });
 }
 
-// "Wrote 1048576 bytes (545 compressed) at 0x00010000 in 5.2 seconds": both tools print it.
+// "Wrote 1048576 bytes (545 compressed) at 0x00010000 in 5.2 seconds": every tool prints it.
 const wroteSeconds = (text) => {
   const m = /Wrote \d+ bytes.* in ([\d.]+) seconds/.exec(text);
   return m ? Number(m[1]) * 1000 : null;
 };
+const compressedBytes = (text) => {
+  const m = /Wrote \d+ bytes \((\d+) compressed\)/.exec(text);
+  return m ? Number(m[1]) : null;
+};
 
-async function oneWrite(tool, { root, file }) {
+// [command, ...args] of one tool's write to `server`.
+function writeCommand(tool, { root, file, server, esptoolPy }) {
+  if (tool === 'esptool-js') {
+    return [process.execPath, join(root, 'tests/bench/esptool-js-write.mjs'), String(server.port), kBaud, kAppOffset, file];
+  }
+  if (tool === 'esptool.py') {
+    // ign_set_control: pyserial's RFC 2217 client would otherwise wait for the server to
+    // confirm each control-line change.
+    return [...esptoolPy, '--port', `${server.url}?ign_set_control`, '--baud', kBaud, 'write_flash', kAppOffset, file];
+  }
+  return [process.execPath, join(root, 'web/cli/esptool-wasm.js'), '--port', server.url, '--baud', kBaud, 'write_flash', kAppOffset, file];
+}
+
+async function oneWrite(tool, { root, file, esptoolPy }) {
   const server = await startHwSim({ chip: 'esp32', protocol: 'rfc2217', extra: ['--baud-pacing', 'on'] });
   try {
     const cli = join(root, 'web/cli/esptool-wasm.js');
-    const args =
-      tool === 'esptool-js'
-        ? [join(root, 'tests/bench/esptool-js-write.mjs'), String(server.port), kBaud, kAppOffset, file]
-        : [cli, '--port', server.url, '--baud', kBaud, 'write_flash', kAppOffset, file];
-    const run = await timed(process.execPath, args, { cwd: root });
+    const [cmd, ...args] = writeCommand(tool, { root, file, server, esptoolPy });
+    const run = await timed(cmd, args, { cwd: root });
     let text = run.stdout;
     if (tool === 'esptool-js') {
       try {
@@ -89,17 +105,23 @@ async function oneWrite(tool, { root, file }) {
     if (check.status !== 0 || !/-- verify OK/.test(check.stdout)) {
       return { ok: false, error: `${tool}: verify_flash after the write failed:\n${check.stdout}${check.stderr}` };
     }
-    return { ok: true, wallMs: run.wallMs, writeMs: wroteSeconds(text) };
+    const compressed = compressedBytes(text);
+    return { ok: true, wallMs: run.wallMs, writeMs: wroteSeconds(text), compressed, wireMs: compressed && (compressed * 10 * 1000) / Number(kBaud) };
   } finally {
     await server.stop();
   }
 }
 
-/** esptool-js 0.7.0 vs our CLI, alternating, `reps` runs each; medians by the caller. */
-export async function wallClock({ root, file, reps }) {
+/**
+ * esptool-js 0.7.0, esptool.py 4.8.1 and our CLI, alternating, `reps` runs each; medians by the
+ * caller. Resolves to {runs: {tool: [run]}, esptoolPyMissing: why esptool.py did not run, or null}.
+ */
+export async function wallClock({ root, file, reps, benchDir = join(root, 'build/bench') }) {
   const runs = { 'esptool-js': [], 'esptool-wasm': [] };
+  const py = findEsptoolPy(benchDir);
+  if (py.command) runs['esptool.py'] = [];
   for (let i = 0; i < reps; ++i) {
-    for (const tool of Object.keys(runs)) runs[tool].push(await oneWrite(tool, { root, file }));
+    for (const tool of Object.keys(runs)) runs[tool].push(await oneWrite(tool, { root, file, esptoolPy: py.command }));
   }
-  return runs;
+  return { runs, esptoolPyMissing: py.missing ?? null };
 }

@@ -40,7 +40,7 @@ const mergeCli = (extra) => [
 /** name -> { label, inputs, run(api, inputs) -> Uint8Array (optional), cli (optional) } */
 export const wasmOps = {
   load: {
-    label: 'load the wasm module',
+    label: "load the offline tools' wasm module",
     inputs: [],
   },
   elf2image: {

@@ -53,26 +53,53 @@ export function wasmTable(r) {
   )}`;
 }
 
+// Issue 10's target for the Node CLI against esptool.py 4.8.1, whole process, wall time.
+export const kCliTargetRatio = 1.5;
+
 export function cliTable(r) {
   const names = [...new Set(r.cli.map((c) => c.name))];
+  const find = (tool, name) => r.cli.find((x) => x.tool === tool && x.name === name);
   const cells = (tool, name) => {
-    const c = r.cli.find((x) => x.tool === tool && x.name === name);
+    const c = find(tool, name);
     return c ? [ms(c.wallMs), ms(c.cpuMs), mib(c.maxRssKiB)] : ['–', '–', '–'];
   };
+  const versus = (name) => {
+    const [w, p] = [find('wasm', name), find('esptool.py', name)];
+    if (!w || !p) return ['–', '–'];
+    const x = p.wallMs / w.wallMs;
+    return [`${x.toFixed(2)}x${x >= kCliTargetRatio ? '' : ` (target ${kCliTargetRatio}x)`}`, p.comparableSha256 === w.comparableSha256 ? 'yes' : 'no'];
+  };
   const label = (name) => r.wasm.find((w) => w.name === name)?.label ?? name;
-  const rows = names.map((n) => [label(n), ...cells('wasm', n), ...cells('native', n)]);
-  return `\n### CLI, process start to exit: \`esptool-wasm\` (Node + wasm) vs native build\n\n${table(
+  const rows = names.map((n) => [label(n), ...cells('wasm', n), ...cells('esptool.py', n), ...versus(n), ...cells('native', n)]);
+  const py = r.cliEsptoolPy ?? {};
+  const start = r.cliNodeStartMs ?? {};
+  const notes = [
+    py.missing
+      ? `esptool.py 4.8.1 not run: ${py.missing}.`
+      : `esptool.py 4.8.1: \`${py.command.join(' ')}\`; "vs esptool.py" is its wall time over ours; ` +
+        'printed output (image_info) is compared after the version banner, which names each tool.',
+    `Node's own start (\`node -e 0\`): ${ms(start.bare)} ms` +
+      (start.withExtraCaCerts == null
+        ? '.'
+        : `; ${ms(start.withExtraCaCerts)} ms with this machine's NODE_EXTRA_CA_CERTS, which the CLI rows leave out (Node parses that CA file before any script runs; no command here uses TLS).`),
+  ];
+  return `\n### CLI, process start to exit: \`esptool-wasm\` (Node + wasm) vs esptool.py 4.8.1 and the native build\n\n${table(
     [
       'operation',
       'esptool-wasm (ms)',
       'CPU (ms)',
       'peak RSS (MiB)',
+      'esptool.py (ms)',
+      'CPU (ms)',
+      'peak RSS (MiB)',
+      'vs esptool.py',
+      'same output as esptool.py',
       'esptool_native (ms)',
       'CPU (ms)',
       'peak RSS (MiB)',
     ],
     rows,
-  )}`;
+  )}\n\n${notes.join('\n')}`;
 }
 
 export function pageTable(r) {
@@ -183,20 +210,49 @@ export function skipTable(r) {
 
 export function wallClockTable(r) {
   const w = r.wallClock;
-  const rows = ['esptool-js', 'esptool-wasm'].map((tool) => [
-    tool === 'esptool-js' ? 'esptool-js 0.7.0 (Node, Rfc2217Port)' : 'esptool-wasm CLI',
-    sec(w[tool].wallMs),
-    sec(w[tool].writeMs),
-  ]);
-  rows.push([
-    'esptool-js / esptool-wasm',
-    ratio(w['esptool-js'].wallMs / w['esptool-wasm'].wallMs),
-    ratio(w['esptool-js'].writeMs / w['esptool-wasm'].writeMs),
-  ]);
+  const ours = w['esptool-wasm'];
+  const names = {
+    'esptool-js': 'esptool-js 0.7.0 (Node, Rfc2217Port)',
+    'esptool.py': 'esptool.py 4.8.1 (python3, pyserial rfc2217)',
+    'esptool-wasm': 'esptool-wasm CLI',
+  };
+  const tools = ['esptool-js', 'esptool.py', 'esptool-wasm'].filter((t) => w[t]);
+  const rows = tools.map((tool) => [names[tool], sec(w[tool].wallMs), sec(w[tool].writeMs)]);
+  // The floor: the bytes zlib -9 produces, at 10 bits a byte (what esptool.py sends).
+  const wire = w['esptool.py']?.wireMs ?? w['esptool-js']?.wireMs ?? ours.wireMs;
+  rows.push(['the wire (zlib -9 bytes x 10 / 921600)', sec(wire), sec(wire)]);
+  for (const tool of tools.filter((t) => t !== 'esptool-wasm')) {
+    rows.push([`${tool} / esptool-wasm`, ratio(w[tool].wallMs / ours.wallMs), ratio(w[tool].writeMs / ours.writeMs)]);
+  }
+  rows.push(['esptool-wasm / wire', ratio(ours.wallMs / wire), ratio(ours.writeMs / wire)]);
+  const missing = w.esptoolPyMissing ? ` esptool.py did not run: ${w.esptoolPyMissing}.` : '';
   return `\n### Wall clock: the 1 MiB firmware write at 921600 against \`hw-sim --baud-pacing on\` (RFC 2217)\n\n${table(
     ['tool', 'process start to exit (s)', 'its "Wrote ... in T seconds" (s)'],
     rows,
   )}\n\nMedians of ${w.reps} runs each, alternating, each against a fresh server; after every run ` +
-    "our CLI's verify_flash checked the server's flash. Both connect with a classic reset, " +
-    'upload their stub, switch to 921600, write compressed and hard-reset.';
+    "our CLI's verify_flash checked the server's flash. All connect with a classic reset and " +
+    'upload their stub; esptool.py and esptool-js then switch to 921600, our CLI switches in the ROM ' +
+    'before the upload; all write compressed and hard-reset.' + missing;
+}
+
+export function pageFlashTable(r) {
+  const runs = r.pageFlash.runs.filter((x) => x.ok);
+  if (!runs.length) return '\n### The page: no successful run';
+  const rows = runs.map((x, i) => [
+    String(i + 1),
+    sec(x.connectReadyMs),
+    sec(x.flashMs),
+    kb(x.sentBytes),
+    sec(x.wireMs),
+    ratio(x.ratio),
+    ms(x.longestTaskMs),
+    String(x.longTasksOver50),
+  ]);
+  return `\n### The page in headless Chromium: 4 MiB firmware to the virtual ESP32 at 921600, paced\n\n${table(
+    ['run', 'navigation to interactive Connect (s)', 'Flash click to done (s)', 'sent (kB)', 'wire limit (s)', 'done / wire', 'longest main-thread task (ms)', 'tasks over 50 ms'],
+    rows,
+  )}\n\nThe write goes through the page's buttons and JS driver to hw-sim in a Worker (paced at ` +
+    'the line rate); "Flash click to done" covers the whole command: reset, stub, baud change, ' +
+    'compressed write, MD5 verify, reset. Wire limit: bytes the page sent x 10 / 921600. ' +
+    'Skip-unchanged off (blank chip); the flash is checked by SHA-256 afterwards.';
 }

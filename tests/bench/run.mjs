@@ -1,24 +1,30 @@
 // `npm run bench`: wall time and peak memory of the offline tools (elf2image, image_info,
-// merge_bin) on a ~4 MB app in the wasm build under Node, the same through the Node CLI and the
-// native CLI for comparison, the page's transfer size, and the device figures (device.mjs):
+// merge_bin) on a ~4 MB app in the wasm build under Node, the same through the Node CLI, the
+// native CLI and esptool.py 4.8.1 (cli.mjs) for comparison, the page's transfer size, and the device figures (device.mjs):
 // write_flash in virtual time against hw-sim, connect-to-ready, --skip-unchanged, and a 1 MiB
 // write by esptool-js 0.7.0 and by our CLI against a real-time paced hw-sim server. Prints
 // markdown tables and writes the raw figures to build/bench/results.json.
-//   node tests/bench/run.mjs [--reps N] [--cli-reps M] [--device-reps D]
+//   node tests/bench/run.mjs [--reps N] [--cli-reps M] [--device-reps D] [--page-reps P]
+//     [--fault-seeds F] [--recovery-seeds S]
 // Every measurement runs in a fresh process (peak RSS is per operation); figures are medians of
 // N runs of each API measurement (default 5) and M of each CLI one (default 3: they repeat the
 // API's work with process start-up added, and the bench should stay near a minute), and D of
 // each wall-clock device write (default 3; each takes ~10 s of paced serial time). Inputs are
 // generated (make_fixtures, device_bench), never committed.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { virtualTime, wallClock } from './device.mjs';
 import { wasmOps } from './ops.mjs';
+import { measureClis } from './cli.mjs';
 import { pageTransferSize } from './page-size.mjs';
+import { pageFlash } from './page-flash.mjs';
+import { faultsSideBySide, faultsTable } from './faults-side-by-side.mjs';
+import { recoveryTable, recoveryTally } from './recovery-tally.mjs';
+import { installSizeTable, installTransferSize } from './install-size.mjs';
+import { criticalPath, criticalPathTables, kCriticalPathBudget, moduleSizes, overBudget } from './critical-path.mjs';
 import {
   cliTable,
   connectTable,
@@ -27,6 +33,7 @@ import {
   pageTable,
   skipTable,
   wallClockTable,
+  pageFlashTable,
   wasmTable,
 } from './report.mjs';
 
@@ -40,6 +47,7 @@ const option = (name, fallback) => {
 const reps = option('--reps', 5);
 const cliReps = option('--cli-reps', 3);
 const deviceReps = option('--device-reps', 3);
+const pageReps = option('--page-reps', 1);
 const benchDir = at('build/bench');
 const inputDir = join(benchDir, 'inputs');
 const outDir = join(benchDir, 'out');
@@ -47,8 +55,6 @@ const outDir = join(benchDir, 'out');
 const tools = {
   makeFixtures: at('build/native/make_fixtures'),
   native: at('build/native/esptool_native'),
-  wasmCli: at('web/cli/esptool-wasm.js'),
-  time: '/usr/bin/time',
 };
 
 function fail(message) {
@@ -70,10 +76,9 @@ const median = (xs) => {
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 };
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 async function makeInputs() {
-  for (const f of ['web/dist/esptool-core.js', 'web/dist/esptool-core.wasm']) {
+  for (const f of ['web/dist/esptool-tools.js', 'web/dist/esptool-tools.wasm', 'web/dist/esptool-device.wasm', 'web/dist/esptool-core.wasm']) {
     if (!existsSync(at(f))) fail(`${f} is missing: build first (bash web/tools/build.sh)`);
   }
   if (!existsSync(tools.makeFixtures)) fail('build/native/make_fixtures is missing: build first');
@@ -125,43 +130,6 @@ function measureWasm(name, op, inputs) {
   };
 }
 
-// One CLI invocation per run under /usr/bin/time (peak RSS, user + system CPU time); wall time
-// from spawn to exit.
-function measureCli(tool, name, op, inputs) {
-  const [cmd, pre] = tool === 'native' ? [tools.native, []] : [process.execPath, [tools.wasmCli]];
-  const out = join(outDir, `${name}.${tool}`);
-  const args = op.cli.map((a) => (a === 'OUT' ? out : a.startsWith('@') ? inputs[a.slice(1)] : a));
-  const timeFile = join(outDir, 'time.txt');
-  const runs = [];
-  let stdout = '';
-  for (let i = 0; i < cliReps; ++i) {
-    rmSync(out, { force: true });
-    const hasTime = existsSync(tools.time);
-    const [c, a] = hasTime
-      ? [tools.time, ['-f', '%M %U %S', '-o', timeFile, cmd, ...pre, ...args]]
-      : [cmd, [...pre, ...args]];
-    const t0 = performance.now();
-    const r = run(c, a);
-    const wallMs = performance.now() - t0;
-    stdout = r.stdout;
-    const [rss, user, sys] = hasTime
-      ? readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
-      : [];
-    runs.push({ wallMs, maxRssKiB: rss ?? null, cpuMs: hasTime ? (user + sys) * 1000 : null });
-  }
-  const output = existsSync(out) ? readFileSync(out) : Buffer.from(stdout);
-  return {
-    tool,
-    name,
-    runs,
-    wallMs: median(runs.map((r) => r.wallMs)),
-    cpuMs: median(runs.map((r) => r.cpuMs)),
-    maxRssKiB: median(runs.map((r) => r.maxRssKiB)),
-    outputSha256: sha256(output),
-    outputBytes: output.length,
-  };
-}
-
 function cpuModel() {
   const info = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   return info.match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
@@ -177,13 +145,13 @@ async function main() {
   );
 
   const wasm = Object.entries(wasmOps).map(([name, op]) => measureWasm(name, op, inputs));
-  const cli = [];
-  for (const tool of ['wasm', 'native']) {
-    if (!existsSync(tool === 'native' ? tools.native : tools.wasmCli)) continue;
-    for (const [name, op] of Object.entries(wasmOps)) {
-      if (op.cli) cli.push(measureCli(tool, name, op, inputs));
-    }
+  let clis;
+  try {
+    clis = measureClis({ root, benchDir, outDir, inputs, ops: wasmOps, reps: cliReps, native: tools.native });
+  } catch (error) {
+    fail(error.message);
   }
+  const cli = clis.rows;
   // Parity for free: both CLIs and the API (except image_info, whose API result is an object)
   // must have produced the same bytes.
   const mismatches = cli
@@ -200,12 +168,19 @@ async function main() {
   const page = { entry, ...pageTransferSize(at(entry), at('web'), root) };
 
   const device = virtualTime({ root, inputDir, fail });
-  const wallRuns = await wallClock({ root, file: join(inputDir, 'firmware_1MiB.bin'), reps: deviceReps });
+  const { runs: wallRuns, esptoolPyMissing } = await wallClock({ root, benchDir, file: join(inputDir, 'firmware_1MiB.bin'), reps: deviceReps });
   const wallFailures = Object.values(wallRuns).flat().filter((r) => !r.ok).map((r) => r.error);
-  const wall = { reps: deviceReps, runs: wallRuns };
+  const wall = { reps: deviceReps, runs: wallRuns, esptoolPyMissing };
   for (const [tool, runs] of Object.entries(wallRuns)) {
-    wall[tool] = { wallMs: median(runs.map((r) => r.wallMs)), writeMs: median(runs.map((r) => r.writeMs)) };
+    const ok = runs.filter((r) => r.ok);
+    wall[tool] = { wallMs: median(ok.map((r) => r.wallMs)), writeMs: median(ok.map((r) => r.writeMs)), wireMs: median(ok.map((r) => r.wireMs)) };
   }
+  const pageFlashRuns = await pageFlash({ app: readFileSync(inputs.app), inputDir, reps: pageReps });
+  const pageFailures = pageFlashRuns.filter((r) => !r.ok).map((r) => r.error);
+  const install = await installTransferSize();
+  const faults = await faultsSideBySide({ root, benchDir, seeds: option('--fault-seeds', 10) });
+  const recovery = recoveryTally({ root, fail, seeds: option('--recovery-seeds', 20) });
+  const critical = { budgetGzip: kCriticalPathBudget, chips: await criticalPath(), modules: moduleSizes() };
   const results = {
     date: new Date().toISOString(),
     command: 'npm run bench',
@@ -224,9 +199,16 @@ async function main() {
     wasm,
     cli,
     cliOutputMismatches: mismatches,
+    cliEsptoolPy: clis.esptoolPy.missing ? { missing: clis.esptoolPy.missing } : { command: clis.esptoolPy.command },
+    cliNodeStartMs: clis.nodeStartMs,
     page,
     device,
     wallClock: wall,
+    pageFlash: { reps: pageReps, runs: pageFlashRuns },
+    install,
+    faults,
+    recovery,
+    critical,
     totalSeconds: 0,
   };
   results.totalSeconds = (performance.now() - started) / 1000;
@@ -240,13 +222,24 @@ async function main() {
   console.log(connectTable(results));
   console.log(skipTable(results));
   console.log(wallClockTable(results));
+  console.log(pageFlashTable(results));
+  console.log(installSizeTable(results.install));
+  console.log(faultsTable(results.faults));
+  console.log(recoveryTable(results.recovery));
+  console.log(criticalPathTables(critical.chips, critical.modules));
   console.log(
     `\nRaw results: build/bench/results.json (${results.totalSeconds.toFixed(0)} s in all)`,
   );
   // Figures for code that gives different bytes are not worth quoting: fail the run.
   if (mismatches.length) fail(`the API and the CLIs disagree on: ${mismatches.join(', ')}`);
   if (device.failure) fail(`device figures: ${device.failure}`);
+  const unsafe = faults.plans.filter((p) => p.ours.silent || p.ours.hung).map((p) => p.name);
+  if (unsafe.length) fail(`our CLI ended a faulty write silently wrong or hung under: ${unsafe.join(', ')}`);
+  if (recovery.failure) fail(`recovery tally: a run ended silent, hung or unclear (${recovery.failure})`);
   if (wallFailures.length) fail(`wall-clock device writes:\n${wallFailures.join('\n')}`);
+  if (pageFailures.length) fail(`page flash:\n${pageFailures.join('\n')}`);
+  const over = overBudget(critical.chips);
+  if (over.length) fail(`the page's critical path is over ${kCriticalPathBudget} B gzip (or failed) for: ${over.join(', ')}`);
 }
 
 await main();

@@ -19,10 +19,11 @@ const inputs = {};
 for (const [key, path] of Object.entries(paths)) inputs[key] = new Uint8Array(readFileSync(path));
 
 const api = await import('../../web/src/index.js');
-const { loadModule } = await import('../../web/src/load-wasm.js');
+// The offline tools' module: the one the API's image functions load.
+const { loadToolsModule } = await import('../../web/src/load-wasm.js');
 
 const t0 = performance.now();
-const module = await loadModule();
+const module = await loadToolsModule();
 const loadMs = performance.now() - t0;
 
 let coldMs = null;

@@ -67,7 +67,8 @@ test('every control has a label and the tabs follow the keyboard', async () => {
   await page.keyboard.press('End');
   assert.ok(await page.isVisible('#panel-merge'));
   await page.keyboard.press('Home');
-  assert.ok(await page.isVisible('#panel-info'));
+  assert.ok(await page.isVisible('#panel-device'), 'the Device tab comes first');
+  assert.ok(await page.isHidden('#panel-merge'));
 });
 
 describe('image info', () => {

@@ -36,8 +36,15 @@ export function makeFixtures() {
   };
 }
 
-/** Starts web/tools/serve.js on a free port; resolves to {origin, url, stop()}. */
+/**
+ * Starts web/tools/serve.js on a free port; resolves to {origin, url, stop()}. It serves the built
+ * static folder web/site/ (the bundled page) over web/; without a built site the page's URL would
+ * fall through to the plain sources, so the tests refuse to run rather than test those.
+ */
 export function startServer() {
+  if (!existsSync(join(root, 'web/site/page/main.js'))) {
+    return Promise.reject(new Error('web/site/ (the bundled page) is not built: run web/tools/build.sh'));
+  }
   const child = spawn(process.execPath, [join(root, 'web/tools/serve.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -61,10 +68,15 @@ export function startServer() {
   });
 }
 
-/** Launches headless Chromium; returns {browser, page, requests}. Every request URL is recorded. */
-export async function openPage(url) {
+/**
+ * Launches headless Chromium; returns {browser, page, requests}. Every request URL is recorded.
+ * `beforeNavigate(context)` may install bindings and init scripts before the page loads;
+ * `contextOptions` are added to the browser context's (e.g. serviceWorkers: 'block').
+ */
+export async function openPage(url, { beforeNavigate, contextOptions = {} } = {}) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...contextOptions });
+  await beforeNavigate?.(context);
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();

@@ -57,11 +57,22 @@ TEST(DevicePlan, LoadRamReadsItsImage) {
   EXPECT_EQ(plan->input_paths, Words{"ram.bin"});
 }
 
-TEST(DevicePlan, MissingPortIsOneClearLine) {
-  auto r = plan_device_command(parse_command_line({"read_mac"}).value());
+TEST(DevicePlan, MissingPortMeansScanWithTheGivenFilters) {
+  auto r = plan_device_command(
+      parse_command_line({"--port-filter", "vid=0x303a", "--port-filter", "name=USB", "read_mac"}).value());
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->port, "");
+  EXPECT_EQ(r->port_filter.vids, std::vector<uint32_t>{0x303A});
+  EXPECT_EQ(r->port_filter.names, Words{"USB"});
+  EXPECT_TRUE(r->lines.empty());  // "Serial port X" is printed per port tried
+}
+
+TEST(DevicePlan, MalformedPortFilterIsEsptoolsMessage) {
+  auto r = plan_device_command(parse_command_line({"--port-filter", "vid", "read_mac"}).value());
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message(), "No serial port given: esptool-wasm cannot scan for ports");
-  EXPECT_NE(r.error().hint().find("socket://"), std::string::npos);
+  EXPECT_EQ(r.error().message(), "Option --port-filter argument must consist of key=value");
+  auto k = plan_device_command(parse_command_line({"--port-filter", "serial=1", "read_mac"}).value());
+  EXPECT_EQ(k.error().message(), "Option --port-filter argument key not recognized");
 }
 
 TEST(DevicePlan, UnimplementedOptionsAreRefusedByName) {

@@ -270,7 +270,7 @@ TEST(CommandMalformed, ReplyToAnotherOpcodeWithInvalidMessageMeansUnsupported) {
   Status s = attach_with_reply(wire);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, Errc::kUnsupportedCommand);
-  EXPECT_EQ(s.error().message(), "Invalid (unsupported) command 0x0d");
+  EXPECT_EQ(s.error().message(), "Invalid (unsupported) command 0xd");  // util.py: 0x%x
 }
 
 TEST(CommandMalformed, AHundredRepliesToOtherOpcodesEndTheWait) {
@@ -299,3 +299,59 @@ TEST(CommandMalformed, SilenceIsNoSerialDataReceived) {
 }
 
 }  // namespace
+
+// ---- a refusal comes 8 times (serial-protocol.md §4) -------------------------------------------
+
+// Two SPI_ATTACH calls in one operation; the second one's status is kept in *second.
+Task<Status> attach_twice(Link& link, Status* second) {
+  Status first = co_await attach(link);
+  *second = co_await attach(link);
+  co_return first;
+}
+
+// Answers the n-th read with wires[n] (a timeout once they run out).
+std::pair<Status, Status> attach_twice_with(const std::vector<Bytes>& wires) {
+  Session session;
+  Engine engine;
+  Status second = Status::Ok();
+  engine.start([&second](Link& link) { return attach_twice(link, &second); }, session, 0);
+  double now = 0;
+  size_t next = 0;
+  while (!engine.finished()) {
+    auto action = engine.poll_action();
+    if (!action) break;
+    if (const auto* read = std::get_if<esptool::engine::Read>(&*action)) {
+      if (next < wires.size()) {
+        engine.feed(wires[next++], now += 1);
+      } else {
+        engine.timeout(now = read->deadline);
+      }
+    } else {
+      engine.complete(now);
+    }
+  }
+  EXPECT_TRUE(engine.finished());
+  return {engine.status(), second};
+}
+
+Bytes refusals(int copies) {
+  Bytes wire;
+  for (int i = 0; i < copies; ++i)
+    esptool::append(wire, esptool::proto::slip_encode(reply_frame(0x01, Opcode(0x00), 4, Bytes{1, 0x05, 0, 0})));
+  return wire;
+}
+
+TEST(CommandMalformed, CopiesOfARefusalAreNotTakenForTheNextCommandsAnswer) {
+  const Bytes ok = esptool::proto::slip_encode(reply_frame(0x01, Opcode::kSpiAttach, 2, Bytes{0, 0}));
+  auto [first, second] = attach_twice_with({refusals(8), ok});
+  ASSERT_FALSE(first.ok());
+  EXPECT_EQ(first.error().code, Errc::kUnsupportedCommand);
+  EXPECT_TRUE(second.ok()) << second.error().message();
+}
+
+TEST(CommandMalformed, ASecondRefusalIsStillReportedAfterTheFirstOnesCopies) {
+  auto [first, second] = attach_twice_with({refusals(8), refusals(8)});
+  EXPECT_EQ(first.error().code, Errc::kUnsupportedCommand);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().code, Errc::kUnsupportedCommand);
+}

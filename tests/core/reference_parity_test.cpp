@@ -102,7 +102,7 @@ std::vector<std::string> output_lines(const std::string& out) {
     lines.push_back(out.substr(start, nl - start));
     start = nl + 1;
   }
-  static const std::regex kBanner(R"(esptool\S* v\d+\.\d+\S*)");
+  static const std::regex kBanner(R"(esptool\S* v\d+\.\d+\S*( \(esptool\.py v\S+ compatible\))?)");
   for (size_t i = 0; i < lines.size(); ++i) {
     if (std::regex_match(lines[i], kBanner)) {
       lines.erase(lines.begin() + long(i));

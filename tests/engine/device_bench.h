@@ -3,28 +3,28 @@
 // flash, as a user runs esptool commands against one board.
 #pragma once
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "core/ops/device_command.h"
 #include "hw-sim/chips/chip_model.h"
 #include "hw-sim/device.h"
 #include "tests/support/sim_driver.h"
+#include "tests/support/stub_dir.h"
 
 namespace esptool::testing {
 
 // Stub JSON texts by file name, as the CLI passes them (esptool-js's package, a devDependency).
 inline const std::map<std::string, std::string>& all_stubs() {
   static const std::map<std::string, std::string> stubs = [] {
-    std::map<std::string, std::string> m;
-    const std::string dir =
-        std::string(ESPT_SOURCE_DIR) + "/node_modules/esptool-js/lib/targets/stub_flasher";
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      std::ifstream f(entry.path());
-      m[entry.path().filename().string()] = std::string((std::istreambuf_iterator<char>(f)), {});
+    const std::string dir = std::string(ESPT_SOURCE_DIR) + "/node_modules/esptool-js/lib/targets/stub_flasher";
+    auto m = read_stub_dir(dir);
+    // The stub tests must not pass ROM-only for want of the package.
+    if (m.empty()) {
+      std::fprintf(stderr, "no flasher stubs in %s (run web/tools/bootstrap.sh)\n", dir.c_str());
+      std::abort();
     }
     return m;
   }();

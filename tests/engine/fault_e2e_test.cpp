@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <string>
 
+#include "core/ops/data_block.h"
 #include "tests/engine/device_bench.h"
 #include "tests/support/elf_builder.h"
 
@@ -22,6 +24,7 @@ using esptool::ops::DeviceRequest;
 using esptool::testing::all_stubs;
 using esptool::testing::DeviceBench;
 using esptool::testing::SimRun;
+using esptool::testing::all_lines;
 
 constexpr int kSeeds = 40;
 constexpr uint32_t kOffset = 0x10000;
@@ -102,6 +105,11 @@ void run_one(const Scenario& sc, const hwsim::FaultPlan& plan, uint64_t seed, Ta
   }
   const esptool::Error& e = run.status.error();
   ++tally.errors[e.name()];
+  // ESPT_FAULT_VERBOSE=1 prints each failed run's error, to see what a tally is made of.
+  if (std::getenv("ESPT_FAULT_VERBOSE")) {
+    std::printf("    %s: %s\n", where.c_str(), e.message().c_str());
+    if (std::string(std::getenv("ESPT_FAULT_VERBOSE")) == "2") std::printf("%s", all_lines(run).c_str());
+  }
   EXPECT_FALSE(e.message().empty()) << where;
   EXPECT_EQ(e.message().find('\n'), std::string::npos) << where << ": " << e.message();
   EXPECT_NE(e.code, Errc::kInternal) << where << ": " << e.message();
@@ -133,6 +141,14 @@ hwsim::FaultPlan random_plan(double flip, double drop, double garbage) {
 
 const PlanCase kPlans[] = {
     {"flip_1e-5", [](uint64_t) { return random_plan(1e-5, 0, 0); }},
+    // Issue 12's levels: a long cable or a cheap bridge. At least 95% of runs must end verified.
+    {"flip_2e-5", [](uint64_t) { return random_plan(2e-5, 0, 0); }},
+    {"drop_2e-5", [](uint64_t) { return random_plan(0, 2e-5, 0); }},
+    {"garbage_5e-5_delay_40ms", [](uint64_t) {
+       hwsim::FaultPlan p = random_plan(0, 0, 5e-5);
+       p.delay_ms = 40;
+       return p;
+     }},
     {"flip_1e-4", [](uint64_t) { return random_plan(1e-4, 0, 0); }},
     {"drop_1e-4", [](uint64_t) { return random_plan(0, 1e-4, 0); }},
     {"garbage_1e-4", [](uint64_t) { return random_plan(0, 0, 1e-4); }},
@@ -169,10 +185,12 @@ TEST_P(FaultE2E, EveryRunEndsVerifiedOrWithOneClearError) {
     if (HasFatalFailure()) return;
   }
   std::printf("  %s / %s: %s\n", p.scenario->name, p.plan->name, tally.summary().c_str());
-  // The property alone would also hold for an engine that gives up at the first fault: under the
-  // mildest noise most runs must get through (seen: 21 to 40 of 40 per scenario).
-  if (std::string(p.plan->name) == "flip_1e-5") {
-    EXPECT_GE(tally.ok, kSeeds / 2) << tally.summary();
+  // The property alone would also hold for an engine that gives up at the first fault: with
+  // recovery (resume from what the flash's MD5 confirms) nearly every run gets through the
+  // noise levels issue 12 names.
+  const std::string plan = p.plan->name;
+  if (plan == "flip_1e-5" || plan == "flip_2e-5" || plan == "drop_2e-5" || plan == "garbage_5e-5_delay_40ms") {
+    EXPECT_GE(tally.ok, kSeeds * 95 / 100) << tally.summary();
   }
 }
 
@@ -191,5 +209,86 @@ std::string param_name(const ::testing::TestParamInfo<Param>& info) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Faults, FaultE2E, ::testing::ValuesIn(all_params()), param_name);
+
+// One corrupted byte in the middle of a compressed stub write: with recovery the write resumes
+// from what the flash holds and ends verified, saying so; with --no-recover it fails as esptool's
+// would, with the device's one-line error.
+struct Resumed {
+  SimRun run;
+  Bytes flash;
+  Bytes data;
+};
+
+Resumed write_with_fault_in_the_data(bool recover, hwsim::FaultPlan plan) {
+  hwsim::DeviceOptions o = esptool::testing::bench_options("esp32");
+  o.faults = plan;
+  DeviceBench bench(o);
+  DeviceRequest req;
+  req.command = "write_flash";
+  req.stubs = all_stubs();
+  req.baud = 921600;
+  req.recover = recover;
+  const Bytes data = esptool::testing::pseudo_random_bytes(256 * 1024, 77);  // incompressible
+  req.files = {{kOffset, data, "app.bin"}};
+  SimRun run = bench.run(req, kStepCap);
+  return {std::move(run), bench.flash(kOffset, uint32_t(data.size())), data};
+}
+
+// One FLASH_DEFL_DATA block refused `count` times in a row as garbled (bad checksum), from the
+// 5th data command on: with recovery more than kRejectedBlockAttempts refusals outlast the
+// block's resends; esptool (and --no-recover) gives up after three.
+hwsim::FaultPlan block_errors(uint32_t count) {
+  hwsim::FaultPlan p;
+  for (uint32_t k = 5; k < 5 + count; ++k) p.errors.push_back({0x11, 0xC1, k});
+  return p;
+}
+
+TEST(Recovery, ABlockRefusedPastItsRetriesResumesFromWhatTheFlashHolds) {
+  Resumed r = write_with_fault_in_the_data(true, block_errors(esptool::ops::kRejectedBlockAttempts));
+  ASSERT_TRUE(r.run.status.ok()) << r.run.status.error().message() << "\n" << all_lines(r.run);
+  EXPECT_EQ(r.flash, r.data);
+  EXPECT_TRUE(esptool::testing::has_line(r.run, "Line error (")) << all_lines(r.run);
+  bool resumed_mid_file = false;
+  for (const std::string& l : r.run.logs) {
+    const size_t at = l.find("resuming from 0x");
+    if (at != std::string::npos) resumed_mid_file = std::stoul(l.substr(at + 14, 10), nullptr, 16) > kOffset;
+  }
+  EXPECT_TRUE(resumed_mid_file) << "only what the flash lacks is written again\n" << all_lines(r.run);
+  EXPECT_TRUE(esptool::testing::has_line(r.run, "Recovered from 1 line error; every file was verified."));
+  EXPECT_EQ(r.run.report.facts.value("line_errors_recovered", 0), 1);
+}
+
+TEST(Recovery, ABlockRefusedAsGarbledIsResentPastEsptoolsThreeAttempts) {
+  Resumed r = write_with_fault_in_the_data(true, block_errors(esptool::ops::kWriteBlockAttempts));
+  ASSERT_TRUE(r.run.status.ok()) << r.run.status.error().message() << "\n" << all_lines(r.run);
+  EXPECT_EQ(r.flash, r.data);
+  EXPECT_FALSE(esptool::testing::has_line(r.run, "Line error (")) << "resent, not resumed\n" << all_lines(r.run);
+}
+
+TEST(Recovery, NoRecoverGivesUpAtTheFirstLineErrorAsEsptoolDoes) {
+  Resumed r = write_with_fault_in_the_data(false, block_errors(esptool::ops::kWriteBlockAttempts));
+  ASSERT_FALSE(r.run.status.ok());
+  EXPECT_NE(r.run.status.error().message().find("Writing block"), std::string::npos) << r.run.status.error().message();
+  EXPECT_FALSE(esptool::testing::has_line(r.run, "Line error ("));
+}
+
+TEST(Recovery, AChipThatResetsMidWriteIsConnectedAgainAndTheWriteEndsVerified) {
+  hwsim::FaultPlan p;
+  p.reset_at = 120000;  // inside the data, after the stub upload and the baud change
+  Resumed r = write_with_fault_in_the_data(true, p);
+  ASSERT_TRUE(r.run.status.ok()) << r.run.status.error().message() << "\n" << all_lines(r.run);
+  EXPECT_EQ(r.flash, r.data);
+  EXPECT_TRUE(esptool::testing::has_line(r.run, "Connecting again after a line error..."));
+  EXPECT_GE(r.run.report.facts.value("line_errors_recovered", 0), 1);
+}
+
+TEST(Recovery, AChipThatNeverComesBackEndsWithOneClearErrorInBoundedTime) {
+  hwsim::FaultPlan p;
+  p.disconnect_at = 120000;
+  Resumed r = write_with_fault_in_the_data(true, p);
+  ASSERT_FALSE(r.run.status.ok());
+  EXPECT_EQ(r.run.status.error().code, Errc::kPortLost) << r.run.status.error().message();
+  EXPECT_LT(r.run.end_ms - r.run.start_ms, 60000.0);
+}
 
 }  // namespace

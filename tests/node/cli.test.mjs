@@ -47,7 +47,7 @@ test('elf2image writes the same bytes and lines as the native build for every ch
       ['app.bin'],
     );
     assert.equal(r.status, 0, r.stdout);
-    assert.equal(r.stdout.split('\n')[0], 'esptool.py v4.8.1');
+    assert.equal(r.stdout.split('\n')[0], 'esptool-wasm v0.1.0 (esptool.py v4.8.1 compatible)');
     assert.match(r.stdout, new RegExp(`Successfully created ${chip} image.`));
   }
 });
@@ -62,7 +62,7 @@ test('image_info prints the same text in both output versions', () => {
   runBoth(['--chip', 'esp32', 'elf2image', '-o', '../app32.bin', '../esp32_app.elf']);
   const v1 = runBoth(['image_info', '../app32.bin']);
   assert.equal(v1.status, 0);
-  assert.match(v1.stdout, /^esptool\.py v4\.8\.1\nFile size: \d+ \(bytes\)\nDetected image type: ESP32\n/);
+  assert.match(v1.stdout, /^esptool-wasm v0\.1\.0 \(esptool\.py v4\.8\.1 compatible\)\nFile size: \d+ \(bytes\)\nDetected image type: ESP32\n/);
   const v2 = runBoth(['--chip', 'esp32', 'image_info', '--version', '2', '../app32.bin']);
   assert.match(v2.stdout, /ESP32 image header\n==================\n/);
   assert.match(v2.stdout, /Validation hash: [0-9a-f]{64} \(valid\)/);
@@ -104,10 +104,10 @@ test('a missing input or a bad image is a fatal error line after the banner, exi
   assert.equal(missing.status, 2);
   assert.equal(
     missing.stdout,
-    "esptool.py v4.8.1\n\nA fatal error occurred: File not found or not readable: 'nope.bin'\n",
+    "esptool-wasm v0.1.0 (esptool.py v4.8.1 compatible)\n\nA fatal error occurred: File not found or not readable: 'nope.bin'\n",
   );
   const empty = runBoth(['image_info', '../empty.bin']);
-  assert.equal(empty.stdout, 'esptool.py v4.8.1\n\nA fatal error occurred: File is empty\n');
+  assert.equal(empty.stdout, 'esptool-wasm v0.1.0 (esptool.py v4.8.1 compatible)\n\nA fatal error occurred: File is empty\n');
   const notElf = runBoth(['--chip', 'esp32', 'elf2image', '../not_an_image.bin']);
   assert.equal(notElf.status, 2);
   assert.match(notElf.stdout, /A fatal error occurred: /);

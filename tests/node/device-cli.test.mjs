@@ -42,7 +42,7 @@ for (const chip of ['esp32', 'esp32c3']) {
         const w = await cli([...(stub ? ['-b', '921600'] : []), 'write_flash', '0x10000', 'app.bin']);
         ok(w);
         if (stub) assert.match(w.stdout, /\nChanging baud rate to 921600\nChanged\.\n/);
-        assert.match(w.stdout, /^esptool\.py v4\.8\.1\nSerial port rfc2217:/);
+        assert.match(w.stdout, /^esptool-wasm v0\.1\.0 \(esptool\.py v4\.8\.1 compatible\)\nSerial port rfc2217:/);
         assert.match(w.stdout, /\nConnecting\.\.\./);
         assert.match(w.stdout, new RegExp(`\\nChip is ${chip === 'esp32' ? 'ESP32' : 'ESP32-C3'}`));
         assert.match(w.stdout, /\nWriting at 0x00010000\.\.\. \(\d+ %\)\n/);

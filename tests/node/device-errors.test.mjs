@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasHwSim, lastLine, runCliAsync, startHwSim } from './hwsim.mjs';
+import { fatalTail, hasHwSim, runCliAsync, startHwSim } from './hwsim.mjs';
 import { testData } from './device-fixtures.mjs';
 
 const skip = hasHwSim ? false : 'build/native/hw-sim is not built';
@@ -22,9 +22,11 @@ describe('device command errors', { skip, timeout: 180000 }, () => {
   const cli = (args, options) => runCliAsync(args, dir, { timeoutMs: 60000, ...options });
   const fatal = (r, pattern) => {
     assert.equal(r.status, 2, `${r.stdout}\n${r.stderr}`);
-    assert.match(lastLine(r.stdout), /^A fatal error occurred: /);
-    assert.match(lastLine(r.stdout), pattern);
+    const tail = fatalTail(r.stdout);
+    assert.match(tail.fatal, pattern);
+    return tail;
   };
+  const kLink = 'For troubleshooting steps visit: https://docs.espressif.com/projects/esptool/en/latest/troubleshooting.html';
 
   test('a wrong --chip is named after connecting', async () => {
     const sim = await startHwSim({ chip: 'esp32' });
@@ -43,12 +45,11 @@ describe('device command errors', { skip, timeout: 180000 }, () => {
     fatal(r, new RegExp(`Could not open rfc2217://127\\.0\\.0\\.1:${sim.port}: connection refused`));
   });
 
-  test('a port that is not a socket:// or rfc2217:// URL is refused', async () => {
-    fatal(await cli(['--port', '/dev/ttyUSB0', 'read_mac']), /Unsupported port \/dev\/ttyUSB0/);
-  });
-
-  test('no --port at all says how to give one', async () => {
-    fatal(await cli(['read_mac']), /No serial port given/);
+  test('a local port that does not exist is one line naming it; a URL scheme we do not speak is refused', async () => {
+    const missing = await cli(['--port', '/nonexistent/ttyUSB9', 'read_mac']);
+    fatal(missing, /^A fatal error occurred: Could not open \/nonexistent\/ttyUSB9, the port doesn't exist \(No such file or directory\)\. Check if the port is correct and ESP connected\.$/);
+    assert.doesNotMatch(missing.stdout, /Connecting/);
+    fatal(await cli(['--port', 'loop://', 'read_mac']), /Unsupported port URL loop:\/\/: use socket:\/\/HOST:PORT or rfc2217:\/\/HOST:PORT/);
   });
 
   test('bad offsets, odd pairs and overlaps fail before connecting', async () => {
@@ -89,9 +90,24 @@ describe('device command errors', { skip, timeout: 180000 }, () => {
     try {
       const url = `socket://127.0.0.1:${server.address().port}`;
       const r = await cli(['--port', url, '--connect-attempts', '2', 'read_mac']);
-      fatal(r, /^A fatal error occurred: Failed to connect to Espressif device: /);
+      const tail = fatal(r, /^A fatal error occurred: Failed to connect to Espressif device: .*No serial data received/);
+      assert.equal(tail.link, kLink, 'esptool ends a failed connect with its troubleshooting link');
+      assert.match(tail.hint ?? '', /^Hint: \S/);
     } finally {
       server.close(); // the CLI has exited, so its connection is gone
+    }
+  });
+
+  test('a board whose reset does not reach IO0 is told apart: the boot mode, the link, what to do', async () => {
+    const sim = await startHwSim({ chip: 'esp32', extra: ['--reset-bridge', 'off'] });
+    try {
+      const r = await cli(['--port', sim.url, '--connect-attempts', '2', 'chip_id']);
+      const tail = fatal(r, /^A fatal error occurred: Failed to connect to Espressif device: Wrong boot mode detected \(0x13\)! The chip needs to be in download mode\.$/);
+      assert.equal(tail.link, kLink);
+      // The same sentence the page shows (core's boot-log diagnosis): the buttons to use.
+      assert.match(tail.hint ?? '', /^Hint: .*BOOT/);
+    } finally {
+      await sim.stop();
     }
   });
 

@@ -82,3 +82,19 @@ export function runCliAsync(args, cwd, { timeoutMs = 60000, onStdout } = {}) {
 
 /** The last non-empty line of a CLI run's stdout. */
 export const lastLine = (text) => text.trimEnd().split('\n').pop();
+
+/**
+ * A failed device command's tail: the "A fatal error occurred: ..." line and what may follow it
+ * (esptool's troubleshooting link after a failed connect, our "Hint: ..." line). Asserts nothing
+ * else follows; returns {fatal, link, hint} (null where absent).
+ */
+export function fatalTail(stdout) {
+  const lines = stdout.trimEnd().split('\n');
+  const at = lines.findLastIndex((l) => l.startsWith('A fatal error occurred: '));
+  if (at < 0) throw new Error(`no fatal error line in:\n${stdout}`);
+  const rest = lines.slice(at + 1);
+  const link = rest.find((l) => l.startsWith('For troubleshooting steps visit: ')) ?? null;
+  const hint = rest.find((l) => l.startsWith('Hint: ')) ?? null;
+  if (rest.length !== Number(Boolean(link)) + Number(Boolean(hint))) throw new Error(`unexpected lines after the fatal error:\n${rest.join('\n')}`);
+  return { fatal: lines[at], link, hint };
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace esptool::testing {
 
@@ -10,6 +11,12 @@ void SimDriver::perform_read(engine::Engine& engine, engine::Millis deadline, Si
     const engine::Millis next = std::min(device_.next_event_time(), deadline);
     if (next > now_) now_ = next;
     device_.advance(now_);
+    if (replug_ && device_.link_lost()) {  // PortIo ends the pending read at once
+      unplug();
+      loss_unreported_ = false;
+      engine.interrupted(now_);
+      return;
+    }
     Bytes out = device_.take_output(now_);
     if (!out.empty()) {
       // Let the rest of a burst arrive with it (bounded by the deadline).
@@ -32,6 +39,53 @@ void SimDriver::perform_read(engine::Engine& engine, engine::Millis deadline, Si
       ESPT_CHECK(false, "read with no deadline and a silent device would never end");
     }
   }
+}
+
+void SimDriver::unplug() {
+  device_.clear_link_lost();
+  device_.discard_input(now_);
+  device_.discard_output(now_);
+  away_ = true;
+  loss_unreported_ = true;
+  back_at_ = replug_->back_after_ms < 0 ? std::numeric_limits<double>::infinity()
+                                        : now_ + replug_->back_after_ms;
+  give_up_at_ = now_ + replug_->grace_ms;
+  if (tracing_) trace_.push_back(strprintf("%12.3f unplugged", now_));
+}
+
+bool SimDriver::answer_while_away(engine::Engine& engine, const engine::Action& action) {
+  if (gone_) {
+    engine.lost(now_, strprintf("the device was unplugged and did not come back within %.0f ms",
+                                replug_->grace_ms));
+    return true;
+  }
+  if (!away_) return false;
+  const bool is_read = std::holds_alternative<engine::Read>(action);
+  if (is_read && loss_unreported_) {
+    loss_unreported_ = false;
+    engine.interrupted(now_);
+    return true;
+  }
+  if (std::holds_alternative<engine::Sleep>(action)) return false;  // sleeps need no port
+  if (std::holds_alternative<engine::LoadStub>(action)) return false;  // nor do stub files
+  // Everything else waits for the board (PortIo awaits its re-acquire).
+  if (back_at_ > give_up_at_) {
+    now_ = std::max(now_, give_up_at_);
+    gone_ = true;
+    return answer_while_away(engine, action);
+  }
+  now_ = std::max(now_, back_at_);
+  away_ = false;
+  device_.power_cycle(false, now_);  // USB power is back: the chip boots from flash
+  device_.set_baud(host_baud_, now_);
+  device_.set_signals(false, false, now_);
+  if (tracing_) trace_.push_back(strprintf("%12.3f plugged back in", now_));
+  if (!is_read && std::holds_alternative<engine::SetSignals>(action) && loss_unreported_) {
+    engine.complete(now_);  // a line change for the connection that went (PortIo drops it)
+    return true;
+  }
+  loss_unreported_ = false;
+  return false;
 }
 
 SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t max_steps) {
@@ -57,6 +111,7 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
       result.status = make_error(Errc::kInternal, "simulation step cap reached (livelock?)");
       break;
     }
+    if (device_.link_lost() && replug_) unplug();
     if (device_.link_lost()) {
       device_.clear_link_lost();
       result.status = make_error(Errc::kPortLost, "Serial port lost: the device closed the connection");
@@ -64,6 +119,7 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
     }
     std::optional<engine::Action> action = engine.poll_action();
     ESPT_CHECK(action.has_value(), "engine is neither finished nor asking for an action");
+    if (replug_ && answer_while_away(engine, *action)) continue;
     if (auto* w = std::get_if<engine::Write>(&*action)) {
       if (tracing_) trace_.push_back(strprintf("%12.3f write %zu bytes", now_, w->bytes.size()));
       device_.host_write(w->bytes, now_);
@@ -76,12 +132,22 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
       device_.set_signals(s->dtr, s->rts, now_);
       engine.complete(now_);
     } else if (auto* b = std::get_if<engine::SetBaud>(&*action)) {
+      host_baud_ = b->baud;
       device_.set_baud(b->baud, now_);
       engine.complete(now_);
     } else if (auto* sl = std::get_if<engine::Sleep>(&*action)) {
       now_ += sl->duration;
       device_.advance(now_);
       engine.complete(now_);
+    } else if (auto* ls = std::get_if<engine::LoadStub>(&*action)) {
+      stub_requests_.push_back(ls->file);
+      if (!stub_files_) {
+        engine.unavailable(now_, "this driver serves no stub files");
+      } else {
+        auto it = stub_files_->find(ls->file);
+        const std::string text = it == stub_files_->end() ? std::string() : it->second;
+        engine.supply(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()), now_);
+      }
     }
   }
   drain();

@@ -33,6 +33,7 @@
 #include "tests/support/elf_scenarios.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/sim_driver.h"
+#include "tests/support/stub_dir.h"
 
 namespace {
 
@@ -51,16 +52,6 @@ bool g_failed = false;
 void fail(const std::string& what) {
   std::fprintf(stderr, "device_bench: %s\n", what.c_str());
   g_failed = true;
-}
-
-std::map<std::string, std::string> read_stubs(const std::string& dir) {
-  std::map<std::string, std::string> stubs;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    std::ifstream f(entry.path());
-    stubs[entry.path().filename().string()] = std::string(std::istreambuf_iterator<char>(f), {});
-  }
-  return stubs;
 }
 
 void write_file(const std::string& path, const Bytes& bytes) {
@@ -302,7 +293,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  g_stubs = read_stubs(stubs_dir);
+  g_stubs = esptool::testing::read_stub_dir(stubs_dir);
   if (g_stubs.empty()) {
     std::fprintf(stderr, "device_bench: no stub JSON files in '%s'\n", stubs_dir.c_str());
     return 2;
