@@ -20,7 +20,7 @@ import { virtualTime, wallClock } from './device.mjs';
 import { wasmOps } from './ops.mjs';
 import { measureClis } from './cli.mjs';
 import { pageTransferSize } from './page-size.mjs';
-import { pageFlash } from './page-flash.mjs';
+import { pageFlash, responsivenessMisses } from './page-flash.mjs';
 import { faultsSideBySide, faultsTable } from './faults-side-by-side.mjs';
 import { recoveryTable, recoveryTally } from './recovery-tally.mjs';
 import { installSizeTable, installTransferSize } from './install-size.mjs';
@@ -175,7 +175,7 @@ async function main() {
     const ok = runs.filter((r) => r.ok);
     wall[tool] = { wallMs: median(ok.map((r) => r.wallMs)), writeMs: median(ok.map((r) => r.writeMs)), wireMs: median(ok.map((r) => r.wireMs)) };
   }
-  const pageFlashRuns = await pageFlash({ app: readFileSync(inputs.app), inputDir, reps: pageReps });
+  const pageFlashRuns = await pageFlash({ app: readFileSync(inputs.app), inputDir, inputs, reps: pageReps });
   const pageFailures = pageFlashRuns.filter((r) => !r.ok).map((r) => r.error);
   const install = await installTransferSize();
   const faults = await faultsSideBySide({ root, benchDir, seeds: option('--fault-seeds', 10) });
@@ -238,6 +238,10 @@ async function main() {
   if (recovery.failure) fail(`recovery tally: a run ended silent, hung or unclear (${recovery.failure})`);
   if (wallFailures.length) fail(`wall-clock device writes:\n${wallFailures.join('\n')}`);
   if (pageFailures.length) fail(`page flash:\n${pageFailures.join('\n')}`);
+  // Responsiveness is judged on the best run: a machine busy elsewhere lengthens tasks, it does
+  // not shorten them, so one run within the targets shows the page can meet them.
+  const misses = pageFlashRuns.map(responsivenessMisses);
+  if (!misses.some((m) => m.length === 0)) fail(`the page missed its responsiveness targets:\n${misses[0].join('\n')}`);
   const over = overBudget(critical.chips);
   if (over.length) fail(`the page's critical path is over ${kCriticalPathBudget} B gzip (or failed) for: ${over.join(', ')}`);
 }

@@ -1,8 +1,10 @@
 // The offline tools keep the page responsive on large inputs: elf2image of a ~4 MB app ELF,
 // image_info of the 4 MB image it makes (SHA-256 over all of it) and merge_bin of that image with
-// a bootloader and partition table, each clicked through the page, with no main-thread task of
-// 50 ms or more (PerformanceObserver 'longtask'): the tools run in their Worker (tools-worker.js).
-// Each result is also checked against the CLI's, so the worker's answers are the tools' answers.
+// a bootloader and partition table, each clicked through the page (the tools run in their Worker,
+// tools-worker.js). Each result is checked against the CLI's, so the worker's answers are the
+// tools' answers. The main thread's long tasks (PerformanceObserver 'longtask') are reported as
+// diagnostics; their target (none over 50 ms) is a timing figure and lives in `npm run bench`
+// (tests/bench/page-flash.mjs), which fails above it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -41,7 +43,7 @@ async function withLongTasks(page, work) {
   return page.evaluate(() => globalThis.longTasks);
 }
 
-test('elf2image of a 4 MB ELF: no main-thread task over 50 ms, the CLI bytes', async (t) => {
+test('elf2image of a 4 MB ELF: the CLI bytes (long tasks reported)', async (t) => {
   const { page } = session;
   await page.getByRole('tab', { name: 'ELF → image' }).click();
   await page.selectOption('#elf-chip', 'esp32');
@@ -54,10 +56,9 @@ test('elf2image of a 4 MB ELF: no main-thread task over 50 ms, the CLI bytes', a
   });
   t.diagnostic(`elf2image: long tasks (ms): ${JSON.stringify(tasks)}`);
   assert.equal(sha256(got.bytes), sha256(fx.bytes('large_app.bin')));
-  assert.deepEqual(tasks.filter((d) => d > 50), []);
 });
 
-test('image_info of a 4 MB image: no main-thread task over 50 ms, SHA-256 valid', async (t) => {
+test('image_info of a 4 MB image: SHA-256 valid (long tasks reported)', async (t) => {
   const { page } = session;
   await page.getByRole('tab', { name: 'Image info' }).click();
   const tasks = await withLongTasks(page, async () => {
@@ -66,10 +67,9 @@ test('image_info of a 4 MB image: no main-thread task over 50 ms, SHA-256 valid'
   });
   t.diagnostic(`image_info: long tasks (ms): ${JSON.stringify(tasks)}`);
   assert.equal(await page.getAttribute('[data-verdict=sha-256]', 'class'), 'verdict valid');
-  assert.deepEqual(tasks.filter((d) => d > 50), []);
 });
 
-test('merge_bin with a 4 MB app: no main-thread task over 50 ms, the CLI bytes', async (t) => {
+test('merge_bin with a 4 MB app: the CLI bytes (long tasks reported)', async (t) => {
   const { page } = session;
   await page.getByRole('tab', { name: 'Merge' }).click();
   await page.selectOption('#merge-chip', 'esp32');
@@ -87,5 +87,4 @@ test('merge_bin with a 4 MB app: no main-thread task over 50 ms, the CLI bytes',
   t.diagnostic(`merge_bin: long tasks (ms): ${JSON.stringify(tasks)}`);
   esptoolCli(['--chip', 'esp32', 'merge_bin', '-o', 'cli_merged.bin', '0x1000', 'boot_esp32.bin', '0x8000', 'partitions.bin', '0x10000', 'large_app.bin'], fx.dir);
   assert.equal(sha256(got.bytes), sha256(readFileSync(fx.path('cli_merged.bin'))));
-  assert.deepEqual(tasks.filter((d) => d > 50), []);
 });

@@ -1,11 +1,12 @@
-// The page stays responsive in Chromium: a 4 MiB firmware write and a 4 MiB Read flash against
-// the virtual ESP32 (the engine runs in its Worker, engine-worker.js), paced at 2000000 baud (UNPACED=1: at full speed, the main thread's most
-// work per second), with no main-thread task over 50 ms
-// (PerformanceObserver 'longtask', which reports only tasks of 50 ms and more), and Cancel
-// reacting within 100 ms (click to the progress card's 'cancelled' state, in-page clock).
+// The page's big flows in Chromium: a 4 MiB firmware write and a 4 MiB Read flash against the
+// virtual ESP32 (the engine runs in its Worker, engine-worker.js), paced at 2000000 baud
+// (UNPACED=1: at full speed, the main thread's most work per second), and Cancel during a write.
+// The long main-thread tasks (PerformanceObserver 'longtask') and Cancel's reaction time are
+// reported as diagnostics only: their targets (none over 50 ms, Cancel within 100 ms) are timing
+// figures and live in `npm run bench` (tests/bench/page-flash.mjs), which fails above them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropFiles, esptoolCli, makeFixtures, openPage, startServer } from './support.mjs';
+import { download, dropFiles, esptoolCli, makeFixtures, openPage, sha256, startServer } from './support.mjs';
 
 const kSize = 4 * 1024 * 1024;
 const paced = process.env.UNPACED !== '1';
@@ -56,7 +57,7 @@ const longTasks = () => session.page.evaluate(() => globalThis.longTasks);
 const describeTasks = (tasks) =>
   tasks.length ? tasks.map((t) => `${t.duration.toFixed(0)} ms at +${(t.at / 1000).toFixed(2)} s`).join(', ') : 'none of 50 ms or more';
 
-test('a 4 MiB write has no main-thread task over 50 ms', async (t) => {
+test('a 4 MiB write through the page ends verified (long tasks reported)', async (t) => {
   const { page } = session;
   await observeLongTasks();
   await page.click('#dev-flash');
@@ -64,10 +65,9 @@ test('a 4 MiB write has no main-thread task over 50 ms', async (t) => {
   assert.equal(await page.getAttribute('#dev-progress', 'data-state'), 'ok', await page.textContent('#dev-progress'));
   const tasks = await longTasks();
   t.diagnostic(`4 MiB write: long tasks: ${describeTasks(tasks)}`);
-  assert.deepEqual(tasks.filter((d) => d.duration > 50), []);
 });
 
-test('a 4 MiB Read flash has no main-thread task over 50 ms', async (t) => {
+test('a 4 MiB Read flash through the page downloads what was written (long tasks reported)', async (t) => {
   const { page } = session;
   await page.fill('#dev-read-offset', '0x10000');
   await page.fill('#dev-read-size', String(kSize));
@@ -76,10 +76,11 @@ test('a 4 MiB Read flash has no main-thread task over 50 ms', async (t) => {
   await page.locator('#dev-read-result a.download').waitFor({ timeout: 300000 });
   const tasks = await longTasks();
   t.diagnostic(`4 MiB read: long tasks: ${describeTasks(tasks)}`);
-  assert.deepEqual(tasks.filter((d) => d.duration > 50), []);
+  const got = await download(page, page.locator('#dev-read-result a.download').first());
+  assert.equal(sha256(got.bytes), sha256(firmware), 'the download holds the 4 MiB written');
 });
 
-test('Cancel during a 4 MiB write reacts within 100 ms', async (t) => {
+test('Cancel during a 4 MiB write ends the command as cancelled', async (t) => {
   const { page } = session;
   await page.setChecked('#dev-erase-all', true); // a fresh write (nothing skipped)
   await page.click('#dev-flash');
@@ -101,6 +102,5 @@ test('Cancel during a 4 MiB write reacts within 100 ms', async (t) => {
       }),
   );
   t.diagnostic(`Cancel reacted in ${reactionMs.toFixed(1)} ms`);
-  assert.ok(reactionMs < 100, `Cancel took ${reactionMs} ms`);
   await page.setChecked('#dev-erase-all', false);
 });
