@@ -31,6 +31,10 @@ before(async () => {
   });
 });
 
+// The page's log, the last lines of it, for a failure's message.
+const logText = (page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('#dev-log > *'), (e) => e.textContent).join('\n').slice(-6000));
+
 after(async () => {
   await session?.browser.close();
   await server?.stop();
@@ -44,7 +48,9 @@ test('Connect goes on after the board re-enumerates on its reset into the loader
   await page.selectOption('#dev-virtual-console', 'usb-jtag-serial');
   await page.setChecked('#dev-virtual-fast', true);
   await page.click('#dev-virtual');
-  await page.waitForSelector('#dev-chip .chip-name', { timeout: 60000 });
+  await page
+    .waitForSelector('#dev-chip .chip-name', { timeout: 60000 })
+    .catch(async (error) => assert.fail(`${error.message}\n--- log ---\n${await logText(page)}`));
   assert.match(await page.textContent('#dev-chip'), /ESP32-S3/);
   const log = await page.textContent('#dev-log');
   assert.match(log, /Virtual esp32s3 \(4MB\) re-enumerated after a reset; reopened it without asking again\./);
@@ -66,7 +72,8 @@ test('after Flash and its hard reset the monitor shows the app on the re-found p
   await page.waitForSelector('#dev-flash:not([disabled])', { timeout: 10000 });
   await page.click('#dev-flash');
   await page.waitForSelector('#dev-progress[data-state=ok], #dev-progress[data-state=failed]', { timeout: 60000 });
-  assert.equal(await page.getAttribute('#dev-progress', 'data-state'), 'ok', await page.textContent('#dev-progress'));
+  const state = await page.getAttribute('#dev-progress', 'data-state');
+  if (state !== 'ok') assert.fail(`${await page.textContent('#dev-progress')}\n--- log ---\n${await logText(page)}`);
   // What the chip printed while it was away from the bus (its boot log) is lost, as on a real
   // USB console; the app's lines after that arrive on the new port.
   await page.waitForFunction(() => /I \(\d+\) app: tick 1\b/.test(document.getElementById('con-out').textContent), null, { timeout: 15000 });

@@ -41,8 +41,9 @@ export class Device {
    * meanwhile wait for it. Resolves when stopped; rejects with EsptoolError port_lost.
    */
   monitor({ baud = kAppBaud, onData, signal } = {}) {
-    const job = this.queue.then(() => {
+    const job = this.queue.then(async () => {
       if (!this.engine) throw new Error('the device is closed');
+      await this.io.settle(signal);
       return runMonitor(this.m, this.io, { baud, onData, signal });
     });
     this.queue = job.catch(() => {});
@@ -62,6 +63,7 @@ export class Device {
 
   /** 'run': EN pulse, the app starts (esptool's hard reset); 'bootloader': into the ROM loader. */
   async resetChip(kind = 'run') {
+    await this.io.settle();
     this.lines = await resetOver(this.m, this.io, kind, this.lines);
   }
 
@@ -82,6 +84,7 @@ export class Device {
       const pid = port.getInfo?.()?.usbProductId;
       if (fields.usbPid === undefined && pid !== undefined) fields.usbPid = pid;
       if (this.baudLimit && fields.baud > this.baudLimit) fields.baud = this.baudLimit;
+      await this.io.settle(callbacks.signal);
       return this.runFallingBack({ ...fields, command }, callbacks);
     });
     this.queue = job.catch(() => {});
