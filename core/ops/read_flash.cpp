@@ -19,6 +19,24 @@ constexpr uint32_t kMaxInflight = 64;
 constexpr uint32_t kSlowChunk = 64;  // READ_FLASH_SLOW answers 64 bytes per request
 constexpr engine::Millis kPacketTimeoutMs = 3000;
 constexpr int kSlowChunkAttempts = 3;
+// With recovery on, a stub read goes in segments, each its own READ_FLASH with its own digest:
+// the stub's packets carry no checksum, so a flipped or dropped byte costs one segment instead
+// of the whole read, and usually no reconnect (the segment is ended in step with the stub and
+// asked again). Segments shrink after the first line error: on a noisy line a short one
+// gets through more often.
+constexpr uint32_t kSegment = 0x10000;
+constexpr uint32_t kNoisySegment = 0x2000;
+// Failures in a row on one segment before the error stands. Generous, since a failure ended
+// in step costs one segment's wire time (12 x 8 KiB: about 1 s at 921600) and a dead link is
+// never in step (its reconnects are bounded by kMaxResumes); at 5e-5 garbage bytes per byte,
+// 4 in a row ended 4 of 10 reads of 1 MiB.
+constexpr int kSegmentAttempts = 12;
+
+// The whole read a part belongs to, for progress.
+struct Whole {
+  uint32_t offset;
+  uint32_t length;
+};
 
 // The device's MD5 of the region against the bytes that arrived (stub and ROM reads alike).
 Status check_read_digest(const Bytes& device_md5, const Bytes& data) {
@@ -30,8 +48,26 @@ Status check_read_digest(const Bytes& device_md5, const Bytes& data) {
                     "Try again at a lower baud rate.");
 }
 
+// A segment whose packets went wrong is ended in step: an ACK of the whole length makes the stub
+// stop sending and send its digest (stub_flasher.c handle_read_flash), which is waited for.
+// False when the stub cannot be brought to that point (then only a reconnect helps).
+Task<bool> end_in_step(Link& link, uint32_t length) {
+  Bytes ack;
+  append_le32(ack, length);
+  co_await link.write(proto::slip_encode(ack));
+  for (uint32_t frames = 0; frames <= length / kPacketSize + 2; ++frames) {
+    Result<Bytes> frame = co_await link.read_frame(kPacketTimeoutMs);
+    if (!frame.ok()) co_return false;
+    if (frame.value().size() == 16) co_return true;
+  }
+  co_return false;
+}
+
 // Reads [offset, offset + length) and appends it to `out` (so a failed read leaves what arrived).
-Task<Status> read_streamed(Link& link, uint32_t offset, uint32_t length, Bytes& out) {
+// With `in_step` (a segment), a packet of the wrong size ends the read in step with the stub,
+// and *in_step says whether the link is still usable without a reconnect.
+Task<Status> read_streamed(Link& link, uint32_t offset, uint32_t length, Bytes& out, Whole whole,
+                           bool* in_step) {
   proto::ReadFlash cmd{offset, length, kPacketSize, kMaxInflight};
   Result<Bytes> started = co_await link.call(cmd, proto::kDefaultTimeoutMs);
   if (!started.ok()) co_return started.error();
@@ -44,25 +80,34 @@ Task<Status> read_streamed(Link& link, uint32_t offset, uint32_t length, Bytes& 
       Error e = packet.error();
       e.detail = strprintf("Reading flash at 0x%08x stopped after %zu of %u bytes: %s", offset,
                            data.size(), length, e.detail.c_str());
+      // A packet lost to a broken frame leaves the stub waiting for an ACK: end it in step.
+      if (in_step && !ends_retries(e)) *in_step = co_await end_in_step(link, length);
+      co_return e;
+    }
+    // Every packet but the last is exactly kPacketSize: another size is a dropped or extra
+    // byte, or two packets run together (a lost frame end).
+    const size_t expected = std::min<size_t>(kPacketSize, length - data.size());
+    if (packet.value().size() != expected) {
+      Error e = packet.value().size() > length - data.size()
+                    ? make_error(Errc::kBadFrame, "Read more than expected")
+                    : make_error(Errc::kBadFrame, strprintf("Corrupt data, expected 0x%zx bytes but received 0x%zx bytes",
+                                                            expected, packet.value().size()));
+      if (in_step) *in_step = co_await end_in_step(link, length);
       co_return e;
     }
     append(data, packet.value());
     if (packet.value().size() == kPacketSize) append(out, packet.value());
-    if (data.size() < length && packet.value().size() < kPacketSize) {
-      co_return make_error(Errc::kBadFrame, strprintf("Corrupt data, expected 0x%x bytes but received "
-                                                      "0x%zx bytes", kPacketSize, packet.value().size()));
-    }
-    if (data.size() > length) co_return make_error(Errc::kBadFrame, "Read more than expected");
     Bytes ack;
     append_le32(ack, uint32_t(data.size()));
     co_await link.write(proto::slip_encode(ack));
-    link.progress("read", data.size(), length, offset);
+    link.progress("read", offset - whole.offset + data.size(), whole.length, whole.offset);
   }
   Result<Bytes> digest = co_await link.read_frame(kPacketTimeoutMs);
   if (!digest.ok()) co_return digest.error();
   if (digest.value().size() != 16) {
     co_return make_error(Errc::kBadFrame, "Expected digest, got: " + to_hex(digest.value()));
   }
+  if (in_step) *in_step = true;  // the stub sent its digest: it waits for the next command
   ESPT_CO_TRY(check_read_digest(digest.value(), data));
   out.resize(base);
   append(out, data);
@@ -87,7 +132,7 @@ Task<Result<Bytes>> read_slow_chunk(Link& link, uint32_t at, uint32_t n) {
   co_return last;
 }
 
-Task<Status> read_slow(Link& link, uint32_t offset, uint32_t length, Bytes& out) {
+Task<Status> read_slow(Link& link, uint32_t offset, uint32_t length, Bytes& out, Whole whole) {
   const size_t base = out.size();
   Bytes data;
   data.reserve(length);
@@ -97,7 +142,7 @@ Task<Status> read_slow(Link& link, uint32_t offset, uint32_t length, Bytes& out)
     Result<Bytes> chunk = co_await read_slow_chunk(link, at, n);
     if (!chunk.ok()) co_return chunk.error();
     data.insert(data.end(), chunk.value().begin(), chunk.value().begin() + n);
-    link.progress("read", data.size(), length, offset);
+    link.progress("read", offset - whole.offset + data.size(), whole.length, whole.offset);
   }
   // READ_FLASH_SLOW replies carry no checksum: a flipped bit would go unnoticed. Every ROM that
   // has READ_FLASH_SLOW also has SPI_FLASH_MD5, so the read is checked as the stub's is.
@@ -109,13 +154,19 @@ Task<Status> read_slow(Link& link, uint32_t offset, uint32_t length, Bytes& out)
   co_return Status::Ok();
 }
 
-Task<Status> read_part(Link& link, uint32_t offset, uint32_t length, Bytes& out) {
+Task<Status> read_part(Link& link, uint32_t offset, uint32_t length, Bytes& out, Whole whole,
+                       bool* in_step = nullptr) {
   if (link.session().is_stub) {
-    Status streamed = co_await read_streamed(link, offset, length, out);
+    Status streamed = co_await read_streamed(link, offset, length, out, whole, in_step);
     co_return streamed;
   }
-  Status slow = co_await read_slow(link, offset, length, out);
+  Status slow = co_await read_slow(link, offset, length, out, whole);
   co_return slow;
+}
+
+void count_line_error(Link& link) {
+  nlohmann::json& count = link.report().facts["line_errors_recovered"];
+  count = count.is_number() ? count.get<int>() + 1 : 1;
 }
 
 // After a line error: what of `data` may stay. Whole packets only, and only as far as the
@@ -138,25 +189,46 @@ Task<Result<Bytes>> read_flash(Link& link, uint32_t offset, uint32_t length, con
     co_return make_error(Errc::kUnsupportedCommand, "ESP8266 ROM does not support function read_flash_slow.",
                          "Run without --no-stub.");
   }
+  const Whole whole{offset, length};
   Bytes data;
   data.reserve(length);
-  size_t kept = 0;  // verified bytes at the last resume
-  int idle = 0;     // resumes in a row that kept no more than the one before
-  for (int resumes = 0;; ++resumes) {
+  size_t kept = 0;        // verified bytes at the last resume
+  int idle = 0;           // resumes in a row that kept no more than the one before
+  int reconnects = 0;     // every path: kMaxResumes bounds them
+  bool noisy = false;         // a line error was seen: shorter segments
+  int segment_failures = 0;  // in a row, on the segment at data.size()
+  for (;;) {
     const uint32_t done = uint32_t(data.size());
-    Status st = co_await read_part(link, offset + done, length - done, data);
-    if (st.ok()) co_return data;
-    if (!recovery || resumes >= kMaxResumes || idle >= recovery->max_resumes || !is_line_error(st.error())) {
-      co_return st.error();
+    const bool segment = recovery != nullptr && link.session().is_stub;
+    const uint32_t part = segment ? std::min(noisy ? kNoisySegment : kSegment, length - done) : length - done;
+    bool in_step = false;
+    Status st = co_await read_part(link, offset + done, part, data, whole, segment ? &in_step : nullptr);
+    if (st.ok()) {
+      segment_failures = 0;
+      if (data.size() == length) co_return data;
+      continue;
     }
+    if (!recovery || !is_line_error(st.error())) co_return st.error();
+    noisy = true;
+    if (segment) {
+      data.resize(done);  // a failed segment's bytes are not trusted; the ones before are
+      if (++segment_failures > kSegmentAttempts) co_return st.error();
+      if (!in_step) {
+        if (++reconnects > kMaxResumes) co_return st.error();
+        ESPT_CO_TRY(co_await recover_link(link, *recovery));
+      }
+      count_line_error(link);
+      link.log(strprintf("Line error (%s), reading 0x%08x again.", st.error().message().c_str(), offset + done));
+      continue;
+    }
+    if (++reconnects > kMaxResumes || idle >= recovery->max_resumes) co_return st.error();
     ESPT_CO_TRY(co_await recover_link(link, *recovery));  // a chip that cannot be reached again ends it
     Result<size_t> keep = co_await verified_prefix(link, offset, data);
     if (!keep.ok()) co_return keep.error();
     data.resize(keep.value());
     idle = keep.value() > kept ? 0 : idle + 1;
     kept = keep.value();
-    nlohmann::json& count = link.report().facts["line_errors_recovered"];
-    count = count.is_number() ? count.get<int>() + 1 : 1;
+    count_line_error(link);
     link.log(strprintf("Line error (%s), resuming the read from 0x%08x.", st.error().message().c_str(),
                        offset + uint32_t(data.size())));
   }
