@@ -67,13 +67,21 @@ export function virtualChoice() {
 
 const row = (term, ...value) => [h('dt', {}, term), h('dd', {}, ...value)];
 
+// The ESP32 and ESP8266 have no GET_SECURITY_INFO: their ROM refuses it as an invalid message and
+// the stub answers "not implemented". That is a fact about the chip, not a failure to report.
+const kNoSecurityInfoCommand = new Set(['stub.not_implemented', 'rom.invalid_message']);
+
+function securityErrorText(error) {
+  return kNoSecurityInfoCommand.has(error.name) ? 'not reported: this chip has no security info command' : `not available (${error.message})`;
+}
+
 /** Fills the chip card from flash_id's facts and get_security_info's lines (or its error). */
 export function renderChipCard(card, facts, security) {
   const flash = facts.flash_id === undefined ? '—' : `${hex(facts.flash_id, 6)}`;
   const size = facts.flash_size ?? 'unknown (not in the JEDEC table)';
   const securityValue =
     security instanceof Error
-      ? h('span', { class: 'muted' }, security.message)
+      ? h('span', { class: 'muted' }, securityErrorText(security))
       : h('pre', { class: 'security' }, security.join('\n'));
   show(
     card,

@@ -70,7 +70,7 @@ export function initDevice(facts) {
     const security = await session
       .run('Security info', (device, options) => device.securityInfo(options), { quiet: true })
       .then((f) => f.security_info ?? [])
-      .catch((error) => new Error(`not available (${error.message})`));
+      .catch((error) => error);
     renderChipCard($('dev-chip'), facts, security);
     session.chipFacts = facts;
     chip.key = facts.chip_key ?? chipKeyFromName(facts.chip);
