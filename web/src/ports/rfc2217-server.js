@@ -3,17 +3,15 @@
 // SET-CONTROL handling). Node only. DTR/RTS requests from a remote esptool arrive too far apart
 // for a board's EN capacitor, so the first DTR-on starts esptool's whole reset sequence on the
 // local port with its own timing, and the rest of the client's sequence is not passed on.
-import { subnegotiation } from './rfc2217.js';
+import {
+  BINARY, COM_PORT, DO, ECHO, IAC, SERVER_OFFSET, SGA, TelnetDecoder, TelnetOptions, WILL, escapeIac, subnegotiation,
+} from './telnet.js';
 
-// RFC 854/855 telnet commands and options.
-const IAC = 255, DONT = 254, DO = 253, WONT = 252, WILL = 251, SB = 250, SE = 240;
-const BINARY = 0, ECHO = 1, SGA = 3, COM_PORT = 44;
 // RFC 2217 §3 client commands; the server answers with code + 100.
 const SIGNATURE = 0, SET_BAUDRATE = 1, SET_DATASIZE = 2, SET_PARITY = 3, SET_STOPSIZE = 4;
 const SET_CONTROL = 5, NOTIFY_LINESTATE = 6, NOTIFY_MODEMSTATE = 7;
 const FLOWCONTROL_SUSPEND = 8, FLOWCONTROL_RESUME = 9, SET_LINESTATE_MASK = 10;
 const SET_MODEMSTATE_MASK = 11, PURGE_DATA = 12;
-const SERVER_OFFSET = 100;
 // SET-CONTROL values (RFC 2217 §3: 8/9 DTR, 11/12 RTS, 0 and 1 flow control).
 const FLOW_REQUEST = 0, FLOW_NONE = 1, DTR_ON = 8, DTR_OFF = 9, RTS_ON = 11, RTS_OFF = 12;
 // pyserial PortManager: what the server offers (WILL) and accepts from the client (DO).
@@ -38,10 +36,19 @@ export class Rfc2217Redirector {
     this.lines = { ...options.lines };
     this.log = options.log ?? (() => {});
     this.isDownloadMode = false; // EspPortManager.is_download_mode
-    this.state = 'data';
-    this.sub = [];
-    this.local = new Map([[ECHO, 'want'], [SGA, 'want'], [COM_PORT, 'want']]);
-    this.remote = new Map([[BINARY, 'want']]);
+    this.telnet = new TelnetDecoder({
+      negotiate: (command, option) => this.telnetOptions.negotiate(command, option),
+      subnegotiation: (sub) => this.subnegotiation(sub),
+      // Data before a SET-CONTROL reaches the serial port before the line change does.
+      dataBeforeSubnegotiation: (data) => this.serialWrite(data),
+    });
+    this.telnetOptions = new TelnetOptions({
+      localOk: LOCAL_OK,
+      remoteOk: REMOTE_OK,
+      send: (command, option) => this.send(Uint8Array.of(IAC, command, option)),
+    });
+    this.telnetOptions.want('local', ECHO, SGA, COM_PORT);
+    this.telnetOptions.want('remote', BINARY);
     this.baud = options.baud;
     this.writeChain = Promise.resolve(); // serial writes and line changes keep arrival order
   }
@@ -55,7 +62,7 @@ export class Rfc2217Redirector {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          if (value?.length) this.send(escape(value));
+          if (value?.length) this.send(escapeIac(value));
         }
       } catch (error) {
         if (!this.released) this.log(`serial port: ${error?.message ?? error}`);
@@ -104,60 +111,10 @@ export class Rfc2217Redirector {
     return this.port.setSignals({ dataTerminalReady: dtr, requestToSend: rts });
   }
 
-  // Telnet parser (RFC 854): data bytes go to the serial port, the rest is handled here.
+  // Data bytes go to the serial port; commands are handled here.
   fromClient(chunk) {
-    const data = [];
-    for (const b of chunk) {
-      switch (this.state) {
-        case 'data':
-          if (b === IAC) this.state = 'iac';
-          else data.push(b);
-          break;
-        case 'iac':
-          if (b === IAC) { data.push(IAC); this.state = 'data'; }
-          else if (b === SB) { this.sub = []; this.state = 'sub'; }
-          else if (b >= WILL && b <= DONT) { this.command = b; this.state = 'negotiate'; }
-          else this.state = 'data';
-          break;
-        case 'negotiate':
-          this.negotiate(this.command, b);
-          this.state = 'data';
-          break;
-        case 'sub':
-          if (b === IAC) this.state = 'sub-iac';
-          else this.sub.push(b);
-          break;
-        case 'sub-iac':
-          if (b === IAC) { this.sub.push(IAC); this.state = 'sub'; }
-          else {
-            if (b === SE && data.length) this.serialWrite(Uint8Array.from(data.splice(0)));
-            if (b === SE) this.subnegotiation(this.sub);
-            this.state = 'data';
-          }
-          break;
-      }
-    }
-    if (data.length) this.serialWrite(Uint8Array.from(data));
-  }
-
-  negotiate(command, option) {
-    const isLocal = command === DO || command === DONT;
-    const table = isLocal ? this.local : this.remote;
-    const ok = (isLocal ? LOCAL_OK : REMOTE_OK).has(option);
-    const yes = isLocal ? WILL : DO, no = isLocal ? WONT : DONT;
-    const was = table.get(option) ?? 'no';
-    if (command === DO || command === WILL) {
-      if (was === 'yes') return;
-      if (ok) {
-        if (was !== 'want') this.send(Uint8Array.of(IAC, yes, option));
-        table.set(option, 'yes');
-      } else {
-        this.send(Uint8Array.of(IAC, no, option));
-      }
-    } else {
-      if (was === 'yes') this.send(Uint8Array.of(IAC, no, option));
-      table.set(option, 'no');
-    }
+    const data = this.telnet.decode(chunk);
+    if (data.length) this.serialWrite(data);
   }
 
   answer(command, value) {
@@ -233,14 +190,4 @@ export class Rfc2217Redirector {
       }
     })().catch((e) => this.log(`reset: ${e?.message ?? e}`));
   }
-}
-
-function escape(data) {
-  if (!data.includes(IAC)) return data;
-  const out = [];
-  for (const b of data) {
-    out.push(b);
-    if (b === IAC) out.push(IAC);
-  }
-  return Uint8Array.from(out);
 }

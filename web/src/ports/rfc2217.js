@@ -5,13 +5,12 @@
 // ?ign_set_control URL option SET-CONTROL answers are not awaited (esptool's own
 // esp_rfc2217_server does not send them).
 import { SocketPort } from './socket-port.js';
+import {
+  BINARY, COM_PORT, DO, DONT, ECHO, IAC, SERVER_OFFSET, SGA, TelnetDecoder, TelnetOptions, WILL, escapeIac, subnegotiation,
+} from './telnet.js';
 
-// RFC 854 / 855 telnet commands and options.
-const IAC = 255, DONT = 254, DO = 253, WONT = 252, WILL = 251, SB = 250, SE = 240;
-const BINARY = 0, ECHO = 1, SGA = 3, COM_PORT = 44;
-// RFC 2217 §3 client commands; the server answers with the same code + 100.
+// RFC 2217 §3 client commands.
 const SET_BAUDRATE = 1, SET_DATASIZE = 2, SET_PARITY = 3, SET_STOPSIZE = 4, SET_CONTROL = 5;
-const SERVER_OFFSET = 100;
 // SET-CONTROL values.
 const DTR_ON = 8, DTR_OFF = 9, RTS_ON = 11, RTS_OFF = 12;
 // pyserial's rfc2217 client waits this long for an answer (its default timeout is 3 s).
@@ -30,12 +29,16 @@ export class Rfc2217Port extends SocketPort {
   }
 
   resetTelnet() {
-    this.state = 'data'; // data | iac | negotiate | sub | sub-iac
-    this.command = 0;
-    this.sub = [];
-    this.local = new Map(); // option -> 'want' | 'yes' | 'no'
-    this.remote = new Map();
-    this.waiters = []; // {match(sub) -> bool, resolve, name}
+    this.telnet = new TelnetDecoder({
+      negotiate: (command, option) => this.negotiate(command, option),
+      subnegotiation: (sub) => this.subnegotiation(sub),
+    });
+    this.telnetOptions = new TelnetOptions({
+      localOk: LOCAL_OK,
+      remoteOk: REMOTE_OK,
+      send: (command, option) => this.send(Uint8Array.of(IAC, command, option)).catch(() => {}),
+    });
+    this.waiters = []; // {match(sub) -> bool, resolve}
     this.comPortEnabled = null; // resolver while waiting for DO COM-PORT-OPTION
   }
 
@@ -43,11 +46,8 @@ export class Rfc2217Port extends SocketPort {
     this.resetTelnet();
     const enabled = new Promise((resolve) => (this.comPortEnabled = resolve));
     // pyserial's opening requests: the options it marks REQUESTED.
-    this.local.set(COM_PORT, 'want');
-    this.local.set(SGA, 'want');
-    this.remote.set(ECHO, 'want');
-    this.remote.set(SGA, 'want');
-    this.remote.set(COM_PORT, 'want');
+    this.telnetOptions.want('local', COM_PORT, SGA);
+    this.telnetOptions.want('remote', ECHO, SGA, COM_PORT);
     await this.send(
       Uint8Array.of(IAC, WILL, COM_PORT, IAC, DO, ECHO, IAC, WILL, SGA, IAC, DO, SGA, IAC, DO, COM_PORT),
     );
@@ -104,67 +104,16 @@ export class Rfc2217Port extends SocketPort {
   }
 
   encode(data) {
-    if (!data.includes(IAC)) return data;
-    const out = [];
-    for (const b of data) {
-      out.push(b);
-      if (b === IAC) out.push(IAC);
-    }
-    return Uint8Array.from(out);
+    return escapeIac(data);
   }
 
-  // Telnet parser: returns the data bytes of a socket chunk, handles everything else.
   decode(chunk) {
-    const data = [];
-    for (const b of chunk) {
-      switch (this.state) {
-        case 'data':
-          if (b === IAC) this.state = 'iac';
-          else data.push(b);
-          break;
-        case 'iac':
-          if (b === IAC) { data.push(IAC); this.state = 'data'; }
-          else if (b === SB) { this.sub = []; this.state = 'sub'; }
-          else if (b >= WILL && b <= DONT) { this.command = b; this.state = 'negotiate'; }
-          else this.state = 'data'; // NOP, GA and friends carry nothing for us
-          break;
-        case 'negotiate':
-          this.negotiate(this.command, b);
-          this.state = 'data';
-          break;
-        case 'sub':
-          if (b === IAC) this.state = 'sub-iac';
-          else this.sub.push(b);
-          break;
-        case 'sub-iac':
-          if (b === IAC) { this.sub.push(IAC); this.state = 'sub'; }
-          else { if (b === SE) this.subnegotiation(this.sub); this.state = 'data'; }
-          break;
-      }
-    }
-    return Uint8Array.from(data);
+    return this.telnet.decode(chunk);
   }
 
   negotiate(command, option) {
-    const isLocal = command === DO || command === DONT;
-    const table = isLocal ? this.local : this.remote;
-    const ok = (isLocal ? LOCAL_OK : REMOTE_OK).has(option);
-    const yes = isLocal ? WILL : DO, no = isLocal ? WONT : DONT;
-    const was = table.get(option) ?? 'no';
-    if (command === DO || command === WILL) {
-      if (was === 'yes') return;
-      if (ok) {
-        if (was !== 'want') this.sendNow(yes, option);
-        table.set(option, 'yes');
-      } else {
-        this.sendNow(no, option);
-        table.set(option, 'no');
-      }
-    } else {
-      if (was === 'yes') this.sendNow(no, option);
-      table.set(option, 'no');
-    }
-    if (isLocal && option === COM_PORT && this.comPortEnabled) {
+    this.telnetOptions.negotiate(command, option);
+    if ((command === DO || command === DONT) && option === COM_PORT && this.comPortEnabled) {
       this.comPortEnabled(command === DO);
       this.comPortEnabled = null;
     }
@@ -178,23 +127,11 @@ export class Rfc2217Port extends SocketPort {
     // Unsolicited NOTIFY-LINESTATE / NOTIFY-MODEMSTATE carry nothing the driver needs.
   }
 
-  sendNow(command, option) {
-    this.send(Uint8Array.of(IAC, command, option)).catch(() => {});
-  }
-
   onSocketEnd() {
     for (const w of this.waiters.splice(0)) w.resolve(false);
     this.comPortEnabled?.(false);
     this.comPortEnabled = null;
   }
-}
-
-/** IAC SB COM-PORT-OPTION command value... IAC SE, IAC doubled in the value. */
-export function subnegotiation(command, value) {
-  const bytes = [IAC, SB, COM_PORT, command];
-  for (const b of value) bytes.push(...(b === IAC ? [IAC, IAC] : [b]));
-  bytes.push(IAC, SE);
-  return Uint8Array.from(bytes);
 }
 
 // Resolves to the promise's value, or false after kAckTimeoutMs.
