@@ -19,6 +19,9 @@ cmake --build build/native -j"$jobs"
 # EM_CONFIG points at the writable cache that bootstrap.sh prepared.
 export NODE_PATH=/usr/share/nodejs
 export EM_CONFIG="$root/build/emscripten.config"
+# Closure for the page modules' glue (wasm/wasm.cmake): the npm package's native compiler.
+closure="$root/node_modules/google-closure-compiler-linux/compiler"
+[ -x "$closure" ] && export EM_CLOSURE_COMPILER="$closure"
 if [ ! -f build/wasm/Makefile ]; then
   say "configuring wasm build"
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
