@@ -5,7 +5,6 @@
 
 #include <cstring>
 
-#include "core/util/sha256.h"
 
 namespace esptool::image {
 namespace {
@@ -137,7 +136,6 @@ Result<ElfFile> parse_elf(std::span<const uint8_t> bytes) {
   if (shnum == 0) return elf_error("The ELF file has 0 section headers");
   ESPT_TRY(read_sections(r, shoff, shnum, shstrndx, elf));
   ESPT_TRY(read_segments(r, phoff, phnum, elf));
-  elf.sha256 = util::sha256(bytes);
   return elf;
 }
 

@@ -24,7 +24,6 @@ struct ElfFile {
   uint32_t entry = 0;
   std::vector<ElfChunk> sections;   // PROGBITS / INIT_ARRAY / FINI_ARRAY, addr != 0, size > 0
   std::vector<ElfChunk> segments;   // PT_LOAD, paddr != 0, filesz > 0
-  Bytes sha256;                     // of the whole file
   std::vector<std::string> warnings;
 };
 

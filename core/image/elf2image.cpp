@@ -10,6 +10,7 @@
 #include "core/image/esp8266_image_save.h"
 #include "core/image/file_names.h"
 #include "core/image/segment_merge.h"
+#include "core/util/sha256.h"
 
 namespace esptool::image {
 namespace {
@@ -165,7 +166,9 @@ Result<CommandOutput> elf2image(std::span<const uint8_t> elf_bytes, const Elf2Im
   ESPT_ASSIGN(size_freq, flash_size_freq(*plan.tables, o));
   std::optional<ElfDigestPatch> digest;
   if (o.elf_sha256_offset && *o.elf_sha256_offset != 0) {
-    digest = ElfDigestPatch{*o.elf_sha256_offset, elf.sha256};
+    // Hashed only when asked for, as esptool's ELFFile.sha256() is: 4 MB of SHA-256 is a third
+    // of a wasm elf2image's work.
+    digest = ElfDigestPatch{*o.elf_sha256_offset, util::sha256(elf_bytes)};
   }
   if (o.ram_only_header) {
     out.lines.push_back("Image has only RAM segments visible. ROM segments are hidden and SHA256 "
