@@ -95,13 +95,13 @@ espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOffline
 # 24 KB raw, 13.6 KB to 9.2 KB gzip). The compiler is the npm package google-closure-compiler
 # 20220104 (a devDependency): the release of emcc 3.1.6's time. Newer ones clash with 3.1.6's
 # externs, and Debian's packaged 2013 build does not run with emcc (toolchain.md). build.sh points
-# EM_CLOSURE_COMPILER at its native binary.
-if(EXISTS ${CMAKE_SOURCE_DIR}/node_modules/google-closure-compiler-linux/compiler)
+# EM_CLOSURE_COMPILER at its native binary when node_modules has it.
+if(DEFINED ENV{EM_CLOSURE_COMPILER})
   target_link_options(esptool_device PRIVATE --closure 1)
   target_link_options(esptool_tools PRIVATE --closure 1)
 else()
-  message(WARNING "no google-closure-compiler-linux in node_modules (run web/tools/bootstrap.sh): "
-                  "the page's modules get unminified glue")
+  message(WARNING "EM_CLOSURE_COMPILER is not set (no google-closure-compiler-linux in node_modules: "
+                  "run web/tools/bootstrap.sh): the page's modules get unminified glue")
 endif()
 # Node only, off the page: its run time counts, not its bytes. A later -O2 wins over the size
 # flags for the link's LTO code generation and wasm-opt (the -Os objects keep their own

@@ -5,7 +5,6 @@
 
 #include <cstring>
 
-
 namespace esptool::image {
 namespace {
 

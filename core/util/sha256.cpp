@@ -27,7 +27,7 @@ Sha256::Sha256()
 
 // One round; the caller renames the eight working variables instead of moving them (FIPS 180-4
 // §6.2.2 step 3), which keeps them in registers (wasm locals): with the moves and a 64-word
-// schedule in memory, wasm SHA-256 ran at about half this speed.
+// schedule in memory, wasm SHA-256 ran about 15% slower (about 190 against 220 MB/s under Node).
 #define ESPT_SHA256_ROUND(a, b, c, d, e, f, g, h, k, w)                                   \
   do {                                                                                   \
     const uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + \
