@@ -11,6 +11,24 @@ val kind(const char* name) {
   return v;
 }
 
+// Fact values as JS values; numbers are flash ids, sizes and counts, well below 2^53.
+struct FactVisitor {
+  val operator()(bool flag) const { return val(flag); }
+  val operator()(int64_t number) const { return val(double(number)); }
+  val operator()(const std::string& text) const { return val(text); }
+  val operator()(const engine::Facts::List& list) const {
+    val array = val::array();
+    for (const std::string& item : list) array.call<void>("push", item);
+    return array;
+  }
+};
+
+val facts_to_js(const engine::Facts& facts) {
+  val object = val::object();
+  for (const auto& [name, value] : facts.entries()) object.set(name, std::visit(FactVisitor{}, value));
+  return object;
+}
+
 struct ActionVisitor {
   val operator()(const engine::Write& a) const {
     val v = kind("write");
@@ -73,7 +91,7 @@ val event_to_js(const std::optional<engine::Event>& event, cli::ProgressText& te
 
 val report_to_js(const engine::Report& report) {
   val v = val::object();
-  v.set("facts", val::global("JSON").call<val>("parse", report.facts.dump()));
+  v.set("facts", facts_to_js(report.facts));
   v.set("data", to_uint8array(report.data));
   return v;
 }

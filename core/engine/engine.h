@@ -23,14 +23,14 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/base/result.h"
 #include "core/engine/action.h"
+#include "core/engine/facts.h"
 #include "core/engine/task.h"
 
 namespace esptool::engine {
@@ -40,7 +40,7 @@ struct Session;
 
 // What an operation hands back besides its status: facts for printing/JS, bytes (read_flash).
 struct Report {
-  nlohmann::json facts = nlohmann::json::object();
+  Facts facts;
   Bytes data;
 };
 

@@ -29,10 +29,10 @@ Task<Status> describe_chip(Link& link) {
     // esptool main(): no eFuse, crystal or MAC can be read, only the mode is said.
     const std::string description = std::string(chip.name) + " in Secure Download Mode";
     link.log("Chip is " + description);
-    nlohmann::json& facts = link.report().facts;
-    facts["chip"] = chip.name;
-    facts["description"] = description;
-    facts["secure_download_mode"] = true;
+    engine::Facts& facts = link.report().facts;
+    facts.set_text("chip", chip.name);
+    facts.set_text("description", description);
+    facts.set_flag("secure_download_mode", true);
     co_return Status::Ok();
   }
   std::vector<uint32_t> wanted = chips::identity_registers(chip);
@@ -53,14 +53,14 @@ Task<Status> describe_chip(Link& link) {
   if (!mac.ok()) co_return mac.error();
   for (const std::string& line : chips::mac_lines(mac.value())) link.log(line);
 
-  nlohmann::json& facts = link.report().facts;
-  facts["chip"] = chip.name;
-  facts["description"] = description;
-  facts["features"] = chips::chip_features(chip, values);
-  facts["crystal_mhz"] = crystal.mhz;
-  facts["mac"] = chips::format_mac(mac.value().base);
+  engine::Facts& facts = link.report().facts;
+  facts.set_text("chip", chip.name);
+  facts.set_text("description", description);
+  facts.set_list("features", chips::chip_features(chip, values));
+  facts.set_number("crystal_mhz", crystal.mhz);
+  facts.set_text("mac", chips::format_mac(mac.value().base));
   const chips::Revision rev = chips::decode_revision(chip, values);
-  facts["revision"] = strprintf("v%u.%u", rev.major, rev.minor);
+  facts.set_text("revision", strprintf("v%u.%u", rev.major, rev.minor));
   s.description = description;
   s.crystal_mhz = crystal.mhz;
   s.revision = rev;
@@ -74,7 +74,7 @@ Task<Status> print_mac(Link& link) {
   Result<chips::MacAddresses> mac = chips::decode_mac(chip, values);
   if (!mac.ok()) co_return mac.error();
   for (const std::string& line : chips::mac_lines(mac.value())) link.log(line);
-  link.report().facts["mac"] = chips::format_mac(mac.value().base);
+  link.report().facts.set_text("mac", chips::format_mac(mac.value().base));
   co_return Status::Ok();
 }
 
@@ -89,7 +89,7 @@ Task<Status> print_chip_id(Link& link) {
   ESPT_CO_TRY(co_await read_registers(link, chips::mac_registers(chip), values));
   const uint32_t id = chips::esp8266_chip_id(chip, values);
   link.log(strprintf("Chip ID: 0x%08x", id));
-  link.report().facts["chip_id"] = id;
+  link.report().facts.set_number("chip_id", id);
   co_return Status::Ok();
 }
 

@@ -115,11 +115,11 @@ Task<Status> flash_id_command(Link& link) {
   Result<uint32_t> id = co_await read_flash_id(link);
   if (!id.ok()) co_return id.error();
   for (const std::string& line : split_lines(flash::flash_id_text(id.value()))) link.log(line);
-  link.report().facts["flash_id"] = id.value();
+  link.report().facts.set_number("flash_id", id.value());
   // The detected size, for a caller that shows it (the page's chip card) without decoding ids.
   if (const char* size = flash::flash_size_from_jedec(id.value())) {
-    link.report().facts["flash_size"] = size;
-    link.report().facts["flash_size_bytes"] = *flash::flash_size_bytes(size);
+    link.report().facts.set_text("flash_size", size);
+    link.report().facts.set_number("flash_size_bytes", *flash::flash_size_bytes(size));
   }
   co_return Status::Ok();
 }
@@ -130,11 +130,9 @@ Task<Status> security_info_command(Link& link) {
   Result<chips::SecurityInfo> info = chips::parse_security_info(payload.value());
   if (!info.ok()) co_return info.error();
   // The lines go to the log and, as a list, to the report (the page's chip card shows them).
-  nlohmann::json& lines = link.report().facts["security_info"] = nlohmann::json::array();
-  for (const std::string& line : split_lines(chips::security_info_text(*link.session().chip, info.value()))) {
-    link.log(line);
-    lines.push_back(line);
-  }
+  std::vector<std::string> lines = split_lines(chips::security_info_text(*link.session().chip, info.value()));
+  for (const std::string& line : lines) link.log(line);
+  link.report().facts.set_list("security_info", std::move(lines));
   co_return Status::Ok();
 }
 

@@ -13,7 +13,7 @@ using engine::Task;
 Task<Status> read_mem(Link& link, uint32_t address) {
   Result<uint32_t> v = co_await link.read_reg(address);
   if (!v.ok()) co_return v.error();
-  link.report().facts["value"] = v.value();
+  link.report().facts.set_number("value", v.value());
   link.log(strprintf("0x%08x = 0x%08x", address, v.value()));
   co_return Status::Ok();
 }

@@ -149,8 +149,7 @@ Task<Status> resume_region(Link& link, const Recovery& recovery, uint32_t offset
   }
   size_t again = 0;
   for (const FlashRun& r : runs) again += r.size;
-  nlohmann::json& count = link.report().facts["line_errors_recovered"];
-  count = count.is_number() ? count.get<int>() + 1 : 1;
+  link.report().facts.count("line_errors_recovered");
   if (runs.empty()) {
     link.log(strprintf("Line error (%s); the flash already holds 0x%08x-0x%08x.", cause.message().c_str(),
                        offset, offset + uint32_t(data.size())));
@@ -298,12 +297,10 @@ Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOpt
       co_return e;
     }
   }
-  const nlohmann::json& recovered = link.report().facts["line_errors_recovered"];
-  if (recovered.is_number()) {
-    link.log(strprintf("Recovered from %d line error%s; every file was verified.", recovered.get<int>(),
-                       recovered.get<int>() == 1 ? "" : "s"));
-  } else {
-    link.report().facts.erase("line_errors_recovered");
+  const int recovered = int(link.report().facts.number("line_errors_recovered"));
+  if (recovered > 0) {
+    link.log(strprintf("Recovered from %d line error%s; every file was verified.", recovered,
+                       recovered == 1 ? "" : "s"));
   }
   link.log("");
   link.log("Leaving...");

@@ -88,7 +88,7 @@ class CommandMatrix : public ::testing::TestWithParam<Case> {
 
 TEST_P(CommandMatrix, InformationCommandsReportTheSimulatedBoard) {
   SimRun mac = run_ok(request("read_mac"));
-  const std::string text = mac.report.facts.value("mac", "");
+  const std::string text = mac.report.facts.text("mac");
   EXPECT_EQ(text.size(), 17u) << text;
   EXPECT_TRUE(has_line(mac, "MAC: "));
 
@@ -99,11 +99,11 @@ TEST_P(CommandMatrix, InformationCommandsReportTheSimulatedBoard) {
   } else {
     // cmds.py chip_id: NotSupportedError -> this warning, then read_mac.
     EXPECT_TRUE(has_line(id, "Warning: " + std::string(chip().name) + " has no Chip ID. Reading MAC instead."));
-    EXPECT_EQ(id.report.facts.value("mac", ""), text);
+    EXPECT_EQ(id.report.facts.text("mac"), text);
   }
 
   SimRun flash = run_ok(request("flash_id"));
-  EXPECT_EQ(flash.report.facts.value("flash_id", 0u), bench_.device.flash().jedec_id());
+  EXPECT_EQ(flash.report.facts.number("flash_id"), int64_t(bench_.device.flash().jedec_id()));
   EXPECT_TRUE(has_line(flash, "Detected flash size: 4MB"));
 }
 
@@ -249,7 +249,7 @@ TEST_P(CommandMatrix, WriteMemThenReadMemAndDumpMemReturnTheValue) {
   r.before = "no_reset";
   r.after = stay;
   SimRun read = run_ok(r);
-  EXPECT_EQ(read.report.facts.value("value", 0u), 0x1234AB78u);
+  EXPECT_EQ(read.report.facts.number("value"), 0x1234AB78);
   EXPECT_TRUE(has_line(read, esptool::strprintf("0x%08x = 0x1234ab78", address))) << all_lines(read);
 
   DeviceRequest d = request("dump_mem");

@@ -255,7 +255,7 @@ TEST(Recovery, ABlockRefusedPastItsRetriesResumesFromWhatTheFlashHolds) {
   }
   EXPECT_TRUE(resumed_mid_file) << "only what the flash lacks is written again\n" << all_lines(r.run);
   EXPECT_TRUE(esptool::testing::has_line(r.run, "Recovered from 1 line error; every file was verified."));
-  EXPECT_EQ(r.run.report.facts.value("line_errors_recovered", 0), 1);
+  EXPECT_EQ(r.run.report.facts.number("line_errors_recovered"), 1);
 }
 
 TEST(Recovery, ABlockRefusedAsGarbledIsResentPastEsptoolsThreeAttempts) {
@@ -279,7 +279,7 @@ TEST(Recovery, AChipThatResetsMidWriteIsConnectedAgainAndTheWriteEndsVerified) {
   ASSERT_TRUE(r.run.status.ok()) << r.run.status.error().message() << "\n" << all_lines(r.run);
   EXPECT_EQ(r.flash, r.data);
   EXPECT_TRUE(esptool::testing::has_line(r.run, "Connecting again after a line error..."));
-  EXPECT_GE(r.run.report.facts.value("line_errors_recovered", 0), 1);
+  EXPECT_GE(r.run.report.facts.number("line_errors_recovered"), 1);
 }
 
 TEST(Recovery, AChipThatNeverComesBackEndsWithOneClearErrorInBoundedTime) {

@@ -89,7 +89,7 @@ TEST(Replug, AWritePluggedBackInWithinTheGracePeriodResumesAndEndsVerified) {
   EXPECT_TRUE(has_line(run, "Connecting again after a line error...")) << all_lines(run);
   EXPECT_GT(resumed_from(run), kAppOffset) << "the flash's part is not sent again\n"
                                             << all_lines(run);
-  EXPECT_EQ(run.report.facts.value("line_errors_recovered", 0), 1);
+  EXPECT_EQ(run.report.facts.number("line_errors_recovered"), 1);
 }
 
 TEST(Replug, ABoardNotBackWithinTheGracePeriodFailsWithOneLineNamingWhatWasWritten) {

@@ -60,8 +60,8 @@ TEST(SecureDownloadE2E, ConnectFindsTheModeSaysSoAndSkipsTheStub) {
     EXPECT_FALSE(has_line(run, "Features: ")) << "no eFuse can be read";
     EXPECT_FALSE(has_line(run, "MAC: "));
     EXPECT_TRUE(has_line(run, "Flags: 0x00000004")) << "SECURE_DOWNLOAD_ENABLE\n" << all_lines(run);
-    EXPECT_EQ(run.report.facts.value("secure_download_mode", false), true);
-    EXPECT_EQ(run.report.facts.value("chip", std::string()), "ESP32-S3");
+    EXPECT_EQ(run.report.facts.flag("secure_download_mode"), true);
+    EXPECT_EQ(run.report.facts.text("chip"), "ESP32-S3");
   }
   DeviceBench detected(sdm("esp32s3"));
   EXPECT_TRUE(has_line(detected.run(command("get_security_info")), "Detecting chip type... ESP32-S3"));
