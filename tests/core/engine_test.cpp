@@ -24,7 +24,7 @@ Task<Status> read_magic(Link& link) {
   Result<esptool::proto::Reply> reply =
       co_await link.command(Opcode::kReadReg, esptool::proto::encode_request(Opcode::kReadReg, addr), 3000);
   if (!reply.ok()) co_return reply.error();
-  link.report().facts["magic"] = reply.value().value;
+  link.report().facts.set_number("magic", reply.value().value);
   co_return Status::Ok();
 }
 
@@ -59,7 +59,7 @@ TEST(Engine, CommandWritesThenReadsAndMatchesTheReplyByOpcode) {
 
   ASSERT_TRUE(engine.finished());
   EXPECT_TRUE(engine.status().ok());
-  EXPECT_EQ(engine.report().facts["magic"], 0x00F01D83u);
+  EXPECT_EQ(engine.report().facts.number("magic"), 0x00F01D83);
   auto event = engine.poll_event();
   ASSERT_TRUE(event.has_value());
   EXPECT_EQ(std::get<esptool::engine::Log>(*event).text, "waiting");
@@ -91,14 +91,14 @@ TEST(Engine, LeftoverBytesStayInTheSessionForTheNextOperation) {
     esptool::append(two, rom_reply(Opcode::kReadReg, 2));
     engine.feed(two, 1);
     ASSERT_TRUE(engine.finished());
-    EXPECT_EQ(engine.report().facts["magic"], 1u);
+    EXPECT_EQ(engine.report().facts.number("magic"), 1);
   }
   Engine next;
   next.start(read_magic, session, 10);
   (void)next.poll_action();
   next.complete(10);  // the buffered second reply answers without another read
   ASSERT_TRUE(next.finished());
-  EXPECT_EQ(next.report().facts["magic"], 2u);
+  EXPECT_EQ(next.report().facts.number("magic"), 2);
 }
 
 TEST(Engine, DestroyingAnUnfinishedEngineCancelsCleanly) {
