@@ -68,7 +68,7 @@ val no_device_error(unsigned count) { return error_object(cli::no_device_error(c
 val device_request(val args, val env, val inputs, val stubs) {
   cli::ParsedCommand cmd;
   if (val e = parse_or_fail(args, env, cmd); !e.isUndefined()) return e;
-  return to_result(cli::device_request(cmd, to_bytes_map(inputs), to_string_map(stubs)),
+  return to_result(cli::device_request(cmd, to_bytes_map(inputs), to_bytes_map(stubs)),
                    device_request_to_js);
 }
 

@@ -40,9 +40,7 @@ ops::DeviceRequest device_request_from_js(const val& o) {
   read(o, "portKind", r.port_kind);
   read(o, "usbPid", r.usb_pid);
   read(o, "spiConnection", r.spi_connection);
-  for (const auto& [name, text] : to_string_map(has(o, "stubs") ? o["stubs"] : val::undefined())) {
-    r.stubs[name] = text;
-  }
+  r.stubs = to_bytes_map(has(o, "stubs") ? o["stubs"] : val::undefined());
   read(o, "stubsOnDemand", r.stubs_on_demand);
   r.files = files_from_js(has(o, "files") ? o["files"] : val::undefined());
   read(o, "flashMode", r.flash_mode);
@@ -83,7 +81,7 @@ val device_request_to_js(const ops::DeviceRequest& r) {
   if (r.usb_pid) o.set("usbPid", *r.usb_pid);
   if (r.spi_connection) o.set("spiConnection", *r.spi_connection);
   val stubs = val::object();
-  for (const auto& [name, text] : r.stubs) stubs.set(name, text);
+  for (const auto& [name, bytes] : r.stubs) stubs.set(name, to_uint8array(bytes));
   o.set("stubs", stubs);
   o.set("stubsOnDemand", r.stubs_on_demand);
   val files = val::array();

@@ -9,6 +9,7 @@
 #include "core/image/image_info.h"
 #include "core/image/make_image.h"
 #include "core/image/merge_bin.h"
+#include "core/stub/stub_json.h"
 #include "wasm/convert.h"
 #include "wasm/image_info_value.h"
 
@@ -130,9 +131,14 @@ val parse_idf_build_args(std::string text) {
   return to_result(image::parse_idf_build_args(text), idf_build_args_value);
 }
 
+val stub_json_to_binary(std::string text) {
+  return to_result(stub::convert_stub_json(text), [](const Bytes& b) { return to_uint8array(b); });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(esptool_image) {
+  emscripten::function("stubJsonToBinary", &stub_json_to_binary);
   emscripten::function("parseFlashArgs", &parse_flash_args);
   emscripten::function("parseFlasherArgsJson", &parse_flasher_args_json);
   emscripten::function("parseIdfBuildArgs", &parse_idf_build_args);

@@ -29,6 +29,7 @@ std::string Error::name() const {
     case Errc::kInvalidJson: return "invalid_json";
     case Errc::kFileNotFound: return "file_not_found";
     case Errc::kUnsupportedCommand: return "unsupported_command";
+    case Errc::kInvalidStub: return "invalid_stub";
     case Errc::kInternal: return "internal";
   }
   return "device";

@@ -35,6 +35,7 @@ enum class Errc : uint16_t {
   kInvalidJson = 0x0014,
   kFileNotFound = 0x0015,
   kUnsupportedCommand = 0x0016,
+  kInvalidStub = 0x0017,
   kInternal = 0x00FF,
 };
 

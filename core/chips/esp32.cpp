@@ -62,7 +62,7 @@ const ChipInfo& esp32() {
                    .range_error = "SPI Pin numbers must be in the range 0-29, 32, or 33."},
       .efuse_spi_pads = std::pair<uint32_t, uint32_t>{0x3FF5A014, 0x3FF5A00C},  // BLK0_RDATA5/3
       .encrypted_write_align = 32,
-      .stub = {.file = "stub_flasher_32.json"},
+      .stub = {.file = "stub_flasher_32.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x18, .download = 0x00, .boot_pin = "GPIO0", .other_pin = "GPIO2 low or floating", .banners = {"ets Jun  8 2016", "ets Jul 29 2019"}},
   };

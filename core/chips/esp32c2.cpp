@@ -53,7 +53,7 @@ const ChipInfo& esp32c2() {
       .key_purposes = {},
       .spi_pins = {.ranges = {{0, 20}},
                    .range_error = "SPI Pin numbers must be in the range 0-20."},
-      .stub = {.file = "stub_flasher_32c2.json", .disabled_at_rev0 = true},
+      .stub = {.file = "stub_flasher_32c2.bin", .disabled_at_rev0 = true},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32c2-"}},
   };

@@ -60,7 +60,7 @@ const ChipInfo& esp32c3() {
       .key_purposes = tables::kKeyPurposesC3,
       .spi_pins = tables::kSpiPinsC3,
       .image_min_rev_is_minor = true,
-      .stub = {.file = "stub_flasher_32c3.json"},
+      .stub = {.file = "stub_flasher_32c3.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32c3-"}},
   };

@@ -55,7 +55,7 @@ const ChipInfo& esp32c6() {
                    .dis_manual_encrypt = {0x600B0830, 1u << 20}},
       .key_purposes = tables::kKeyPurposesC3,
       .spi_pins = tables::kSpiPinsC6,
-      .stub = {.file = "stub_flasher_32c6.json"},
+      .stub = {.file = "stub_flasher_32c6.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32c6-"}},
   };

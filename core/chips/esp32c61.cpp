@@ -56,7 +56,7 @@ const ChipInfo& esp32c61() {
                    .dis_manual_encrypt = {0x600B4830, 1u << 20}},
       .key_purposes = tables::kKeyPurposesC61,
       .spi_pins = tables::kSpiPinsC6,
-      .stub = {.file = "stub_flasher_32c61.json"},
+      .stub = {.file = "stub_flasher_32c61.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32c61-"}},
   };

@@ -58,7 +58,7 @@ const ChipInfo& esp32h2() {
                    .range_error = "SPI Pin numbers must be in the range 0-27.",
                    .usb_pins = {26, 27},
                    .usb_users = "USB-Serial/JTAG"},
-      .stub = {.file = "stub_flasher_32h2.json"},
+      .stub = {.file = "stub_flasher_32h2.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO9", .other_pin = "GPIO8 high", .banners = {"ESP-ROM:esp32h2-"}},
   };

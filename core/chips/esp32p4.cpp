@@ -55,7 +55,7 @@ const ChipInfo& esp32p4() {
                    .range_error = "SPI Pin numbers must be in the range 0-54.",
                    .usb_pins = {24, 25},
                    .usb_users = "USB-Serial/JTAG"},
-      .stub = {.file = "stub_flasher_32p4.json", .file_before_rev3 = "stub_flasher_32p4rc1.json"},
+      .stub = {.file = "stub_flasher_32p4.bin", .file_before_rev3 = "stub_flasher_32p4rc1.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x04, .boot_pin = "GPIO35", .other_pin = "GPIO36 high", .banners = {"ESP-ROM:esp32p4-"}},
   };

@@ -71,7 +71,7 @@ const ChipInfo& esp32s2() {
                    .range_error = "SPI Pin numbers must be in the range 0-21, or 26-46.",
                    .usb_pins = {19, 20},
                    .usb_users = "USB-OTG"},
-      .stub = {.file = "stub_flasher_32s2.json"},
+      .stub = {.file = "stub_flasher_32s2.bin"},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x00, .boot_pin = "GPIO0", .other_pin = "GPIO46 low or floating", .banners = {"ESP-ROM:esp32s2-"}},
   };

@@ -70,7 +70,7 @@ const ChipInfo& esp32s3() {
                    .hd_max = 46,
                    .usb_pins = {19, 20},
                    .usb_users = "USB-Serial/JTAG and USB-OTG"},
-      .stub = {.file = "stub_flasher_32s3.json", .supports_large_flash = true},
+      .stub = {.file = "stub_flasher_32s3.bin", .supports_large_flash = true},
       // reset-and-boot.md §6, "Boot modes and strapping".
       .boot_straps = {.mask = 0x0C, .download = 0x00, .boot_pin = "GPIO0", .other_pin = "GPIO46 low or floating", .banners = {"ESP-ROM:esp32s3-"}},
   };

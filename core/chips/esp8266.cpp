@@ -40,7 +40,7 @@ const ChipInfo& esp8266() {
       .spi_pins = {.supported = false},
       .rom_erase_size_workaround = true,
       .encrypted_write_align = 0,
-      .stub = {.file = "stub_flasher_8266.json"},
+      .stub = {.file = "stub_flasher_8266.bin"},
   };
   return kChip;
 }

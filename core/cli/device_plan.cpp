@@ -169,7 +169,7 @@ Result<DevicePlan> plan_device_command(const ParsedCommand& cmd) {
 }
 
 Result<ops::DeviceRequest> device_request(const ParsedCommand& cmd, const InputFiles& inputs,
-                                          std::map<std::string, std::string> stubs) {
+                                          stub::StubFiles stubs) {
   ESPT_TRY(check_supported(cmd));
   ops::DeviceRequest r;
   r.command = cmd.command;

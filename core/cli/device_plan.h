@@ -13,6 +13,7 @@
 #include "core/cli/port_scan.h"
 #include "core/cli/run_offline.h"
 #include "core/ops/device_command.h"
+#include "core/stub/stub_binary.h"
 
 namespace esptool::cli {
 
@@ -36,6 +37,6 @@ Result<DevicePlan> plan_device_command(const ParsedCommand& cmd);
 // ones are reported by name) and `stubs` the flasher stub JSON texts by file name. The result
 // has passed ops::check_device_request.
 Result<ops::DeviceRequest> device_request(const ParsedCommand& cmd, const InputFiles& inputs,
-                                          std::map<std::string, std::string> stubs);
+                                          stub::StubFiles stubs);
 
 }  // namespace esptool::cli

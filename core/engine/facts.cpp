@@ -5,9 +5,12 @@
 namespace esptool::engine {
 
 void Facts::put(std::string_view name, Value value) {
-  auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.first == name; });
-  if (it != entries_.end()) it->second = std::move(value);
-  else entries_.emplace_back(std::string(name), std::move(value));
+  auto it = std::find_if(entries_.begin(), entries_.end(),
+                         [&](const Entry& e) { return e.first == name; });
+  if (it != entries_.end())
+    it->second = std::move(value);
+  else
+    entries_.emplace_back(std::string(name), std::move(value));
 }
 
 int64_t Facts::count(std::string_view name) {

@@ -13,6 +13,7 @@
 #include "core/engine/link.h"
 #include "core/image/flash_params.h"
 #include "core/ops/write_flash.h"
+#include "core/stub/stub_binary.h"
 
 namespace esptool::ops {
 
@@ -31,9 +32,9 @@ struct DeviceRequest {
   std::string port_kind = "web";
   std::optional<uint32_t> usb_pid;
   std::optional<uint32_t> spi_connection;
-  // Stub JSON texts by file name in the esptool-js package (e.g. "stub_flasher_32c3.json");
+  // Converted stub files by name (e.g. "stub_flasher_32c3.bin", from esptool-js's JSON);
   // the one for the detected chip is used. Empty: run ROM-only even without --no-stub.
-  std::map<std::string, std::string> stubs;
+  stub::StubFiles stubs;
   // The driver serves stub files when asked (engine::LoadStub): a page fetches only the one the
   // detected chip needs. `stubs` still comes first.
   bool stubs_on_demand = false;
@@ -42,23 +43,23 @@ struct DeviceRequest {
   std::string command;  // write_flash, read_flash, erase_flash, erase_region, verify_flash,
                         // read_mac, chip_id, flash_id, get_security_info, read_mem, write_mem,
                         // dump_mem, load_ram, run, read_flash_status, write_flash_status
-  std::vector<FlashFile> files;           // write_flash, verify_flash
-  std::string flash_mode = "keep";        // write_flash / verify_flash header patching
+  std::vector<FlashFile> files;     // write_flash, verify_flash
+  std::string flash_mode = "keep";  // write_flash / verify_flash header patching
   std::string flash_freq = "keep";
-  std::string flash_size = "keep";        // also read_flash/verify_flash: keep | detect | 4MB ...
-  std::optional<bool> compress;           // -z / -u
-  bool verify = true;                     // MD5 after write (--no-verify-hash... our opt-out)
+  std::string flash_size = "keep";  // also read_flash/verify_flash: keep | detect | 4MB ...
+  std::optional<bool> compress;     // -z / -u
+  bool verify = true;               // MD5 after write (--no-verify-hash... our opt-out)
   bool skip_unchanged = false;
   bool erase_all = false;
   bool force = false;
-  bool diff = false;                      // verify_flash --diff yes
-  uint32_t address = 0;                   // read_flash, erase_region, read_mem, write_mem, dump_mem
-  uint32_t size = 0;                      // read_flash (0xFFFFFFFF = ALL), erase_region, dump_mem
-  uint32_t value = 0;                     // write_mem, write_flash_status
-  uint32_t mask = 0xFFFFFFFF;             // write_mem
-  uint32_t status_bytes = 2;              // read/write_flash_status --bytes
-  bool non_volatile = false;              // write_flash_status --non-volatile
-  Bytes image;                            // load_ram
+  bool diff = false;           // verify_flash --diff yes
+  uint32_t address = 0;        // read_flash, erase_region, read_mem, write_mem, dump_mem
+  uint32_t size = 0;           // read_flash (0xFFFFFFFF = ALL), erase_region, dump_mem
+  uint32_t value = 0;          // write_mem, write_flash_status
+  uint32_t mask = 0xFFFFFFFF;  // write_mem
+  uint32_t status_bytes = 2;   // read/write_flash_status --bytes
+  bool non_volatile = false;   // write_flash_status --non-volatile
+  Bytes image;                 // load_ram
 };
 
 // Runs the whole command. Facts land in link.report().facts (chip, mac, flash id ...), read

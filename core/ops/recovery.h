@@ -14,13 +14,14 @@
 
 #include "core/engine/link.h"
 #include "core/ops/connect.h"
+#include "core/stub/stub_binary.h"
 
 namespace esptool::ops {
 
 struct Recovery {
   ConnectOptions connect;
   bool no_stub = false;
-  const std::map<std::string, std::string>* stubs = nullptr;
+  const stub::StubFiles* stubs = nullptr;
   bool stubs_on_demand = false;  // DeviceRequest::stubs_on_demand
   uint32_t baud = 115200;
   std::optional<uint32_t> spi_connection;

@@ -74,7 +74,7 @@ Task<Status> run_stub(Link& link, const stub::StubImage& stub) {
   co_return make_error(Errc::kUnexpectedReply, "Failed to start stub: no OHAI greeting");
 }
 
-Task<Status> start_stub(Link& link, const std::map<std::string, std::string>& stubs, bool on_demand) {
+Task<Status> start_stub(Link& link, const stub::StubFiles& stubs, bool on_demand) {
   engine::Session& s = link.session();
   if (s.is_stub) {
     link.log("Stub is already running. No upload is necessary.");
@@ -90,10 +90,10 @@ Task<Status> start_stub(Link& link, const std::map<std::string, std::string>& st
   }
   const char* file = chips::stub_file(*s.chip, s.revision);
   auto it = file ? stubs.find(file) : stubs.end();
-  std::string text;
+  Bytes converted;
   bool supplied = it != stubs.end();
   if (supplied) {
-    text = it->second;
+    converted = it->second;
   } else if (file && on_demand) {
     engine::Input in = co_await link.load_stub(file);
     if (in.kind == engine::Input::Kind::kLost) co_return make_error(Errc::kPortLost, in.reason);
@@ -102,15 +102,15 @@ Task<Status> start_stub(Link& link, const std::map<std::string, std::string>& st
                            strprintf("Could not load the flasher stub %s: %s", file, in.reason.c_str()),
                            "Check the connection to the page's server and try again, or use --no-stub.");
     }
-    text.assign(in.data.begin(), in.data.end());
-    supplied = !text.empty();  // no bytes: the driver ships no such file
+    converted = std::move(in.data);
+    supplied = !converted.empty();  // no bytes: the driver ships no such file
   }
   if (!supplied) {
     link.log(strprintf("WARNING: no flasher stub for %s was supplied; continuing with the ROM loader.",
                        s.chip->name));
     co_return Status::Ok();
   }
-  Result<stub::StubImage> image = stub::parse_stub_json(text);
+  Result<stub::StubImage> image = stub::decode_stub_binary(converted);
   if (!image.ok()) co_return image.error();
   Status started = co_await run_stub(link, image.value());
   co_return started;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/engine/link.h"
-#include "core/stub/stub_json.h"
+#include "core/stub/stub_binary.h"
 
 namespace esptool::ops {
 
@@ -18,7 +18,7 @@ engine::Task<Status> run_stub(engine::Link& link, const stub::StubImage& stub);
 // Download Mode, or where esptool disables the stub; otherwise picks the detected chip's file
 // from `stubs` (by esptool-js file name) and runs it. Not there and `on_demand`: asks the driver
 // for that one file (engine::LoadStub). No file for the chip: ROM only, with a warning.
-engine::Task<Status> start_stub(engine::Link& link, const std::map<std::string, std::string>& stubs,
+engine::Task<Status> start_stub(engine::Link& link, const stub::StubFiles& stubs,
                                 bool on_demand = false);
 
 // Writes `data` to RAM at `address` with MEM_BEGIN/MEM_DATA (load_ram uses it per segment).

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/stub/stub_binary.h"
 #include "core/util/base64.h"
 
 namespace esptool::stub {
@@ -65,6 +66,11 @@ Result<StubImage> parse_stub_json(std::string_view text) {
   }
   if (s.text.empty()) return stub_error("\"text\" is empty");
   return s;
+}
+
+Result<Bytes> convert_stub_json(std::string_view json_text) {
+  ESPT_ASSIGN(image, parse_stub_json(json_text));
+  return encode_stub_binary(image);
 }
 
 }  // namespace esptool::stub

@@ -25,4 +25,8 @@ struct StubImage {
 
 Result<StubImage> parse_stub_json(std::string_view json_text);
 
+// An esptool-js stub JSON file in the converted form the engine reads (stub_binary.h): what the
+// build does to every stub it ships, and the JS API to a user's own.
+Result<Bytes> convert_stub_json(std::string_view json_text);
+
 }  // namespace esptool::stub

@@ -28,7 +28,7 @@ function kindOf(path) {
 }
 
 // Chip key -> the stub file core picks for it (core/chips/*.cpp `.stub.file`, esptool-js names).
-const stubFor = (chip) => `stub_flasher_${chip.replace(/^esp/, '')}.json`;
+const stubFor = (chip) => `stub_flasher_${chip.replace(/^esp/, '')}.bin`;
 
 function tally(origin, urls, chip) {
   const byKind = {};

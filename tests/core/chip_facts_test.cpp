@@ -54,11 +54,11 @@ TEST(ChipRows, SecurityInfoLengthAndMagicOnlyDetectionFollowTheSpec) {
 
 TEST(ChipRows, StubFilesAreTheEsptoolJs061LegacyNames) {
   // esptool-js 0.6.1 lib/stubFlasher.js: no stub for the beta chips; P4 below v3.0 uses rc1.
-  EXPECT_STREQ(stub_file(chip("esp32"), {}), "stub_flasher_32.json");
-  EXPECT_STREQ(stub_file(chip("esp8266"), {}), "stub_flasher_8266.json");
-  EXPECT_STREQ(stub_file(chip("esp32c61"), {}), "stub_flasher_32c61.json");
-  EXPECT_STREQ(stub_file(chip("esp32p4"), {1, 0}), "stub_flasher_32p4rc1.json");
-  EXPECT_STREQ(stub_file(chip("esp32p4"), {3, 0}), "stub_flasher_32p4.json");
+  EXPECT_STREQ(stub_file(chip("esp32"), {}), "stub_flasher_32.bin");
+  EXPECT_STREQ(stub_file(chip("esp8266"), {}), "stub_flasher_8266.bin");
+  EXPECT_STREQ(stub_file(chip("esp32c61"), {}), "stub_flasher_32c61.bin");
+  EXPECT_STREQ(stub_file(chip("esp32p4"), {1, 0}), "stub_flasher_32p4rc1.bin");
+  EXPECT_STREQ(stub_file(chip("esp32p4"), {3, 0}), "stub_flasher_32p4.bin");
   for (const ChipInfo* c : all_chips()) EXPECT_EQ(c->is_beta, c->stub.file == nullptr) << c->key;
 }
 

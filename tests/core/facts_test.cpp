@@ -1,8 +1,8 @@
 // Report facts: kinds stay apart, the first-set order is kept, counters count, and a fact of
 // another kind (or none) gives the fallback instead of a wrong value.
-#include <gtest/gtest.h>
-
 #include "core/engine/facts.h"
+
+#include <gtest/gtest.h>
 
 namespace {
 

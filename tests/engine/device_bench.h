@@ -16,9 +16,9 @@
 
 namespace esptool::testing {
 
-// Stub JSON texts by file name, as the CLI passes them (esptool-js's package, a devDependency).
-inline const std::map<std::string, std::string>& all_stubs() {
-  static const std::map<std::string, std::string> stubs = [] {
+// Converted stubs by file name, as the CLI passes them (from esptool-js's package, a devDependency).
+inline const stub::StubFiles& all_stubs() {
+  static const stub::StubFiles stubs = [] {
     const std::string dir = std::string(ESPT_SOURCE_DIR) + "/node_modules/esptool-js/lib/targets/stub_flasher";
     auto m = read_stub_dir(dir);
     // The stub tests must not pass ROM-only for want of the package.

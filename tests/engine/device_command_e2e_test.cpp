@@ -10,6 +10,7 @@
 #include "hw-sim/chips/chip_model.h"
 #include "hw-sim/device.h"
 #include "tests/support/sim_driver.h"
+#include "tests/support/stub_dir.h"
 
 namespace {
 
@@ -17,14 +18,8 @@ using esptool::Bytes;
 using esptool::engine::Link;
 using esptool::ops::DeviceRequest;
 
-std::map<std::string, std::string> all_stubs() {
-  std::map<std::string, std::string> stubs;
-  const std::string dir = std::string(ESPT_SOURCE_DIR) + "/node_modules/esptool-js/lib/targets/stub_flasher";
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    std::ifstream f(entry.path());
-    stubs[entry.path().filename().string()] = std::string((std::istreambuf_iterator<char>(f)), {});
-  }
-  return stubs;
+esptool::stub::StubFiles all_stubs() {
+  return esptool::testing::read_stub_dir(std::string(ESPT_SOURCE_DIR) + "/node_modules/esptool-js/lib/targets/stub_flasher");
 }
 
 struct Bench {

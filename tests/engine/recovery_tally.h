@@ -87,7 +87,7 @@ struct Setup {
   Op op;
   uint32_t size;
   uint64_t seed;
-  const std::map<std::string, std::string>* stubs;
+  const stub::StubFiles* stubs;
   double grace_ms = kReplugGraceMs;
 };
 
@@ -237,7 +237,7 @@ struct Tally {
   }
 };
 
-inline Tally tally(const Plan& plan, Op op, uint32_t size, int seeds, const std::map<std::string, std::string>& stubs,
+inline Tally tally(const Plan& plan, Op op, uint32_t size, int seeds, const stub::StubFiles& stubs,
                    double grace_ms = kReplugGraceMs) {
   Tally t;
   std::optional<DataSpan> clean;

@@ -23,7 +23,7 @@ TEST(StubOnDemand, AsksForTheDetectedChipsFileOnlyAndRunsIt) {
   bench.driver.serve_stubs(esptool::testing::all_stubs());
   auto run = bench.run(chip_id_on_demand());
   ASSERT_TRUE(run.status.ok()) << run.status.error().message();
-  EXPECT_EQ(bench.driver.stub_requests(), std::vector<std::string>{"stub_flasher_32c3.json"});
+  EXPECT_EQ(bench.driver.stub_requests(), std::vector<std::string>{"stub_flasher_32c3.bin"});
   EXPECT_TRUE(has_line(run, "Stub running..."));
 }
 
@@ -43,7 +43,7 @@ TEST(StubOnDemand, AFileNotShippedMeansRomOnlyWithAWarning) {
   bench.driver.serve_stubs({});
   auto run = bench.run(chip_id_on_demand());
   ASSERT_TRUE(run.status.ok()) << run.status.error().message();
-  EXPECT_EQ(bench.driver.stub_requests(), std::vector<std::string>{"stub_flasher_32.json"});
+  EXPECT_EQ(bench.driver.stub_requests(), std::vector<std::string>{"stub_flasher_32.bin"});
   EXPECT_TRUE(has_line(run, "WARNING: no flasher stub for ESP32"));
   EXPECT_FALSE(has_line(run, "Stub running..."));
 }
@@ -53,7 +53,7 @@ TEST(StubOnDemand, AFileTheDriverCouldNotGetIsOneClearError) {
   auto run = bench.run(chip_id_on_demand());
   ASSERT_FALSE(run.status.ok());
   EXPECT_EQ(run.status.error().message(),
-            "Could not load the flasher stub stub_flasher_32c6.json: this driver serves no stub files");
+            "Could not load the flasher stub stub_flasher_32c6.bin: this driver serves no stub files");
   EXPECT_FALSE(has_line(run, "Uploading stub..."));
 }
 

@@ -18,6 +18,9 @@ if [ -x "$root/build/native/make_fixtures" ]; then
   cp "$seeds"/all/*.elf "$seeds/fuzz_elf/" 2>/dev/null || true
   cp "$seeds"/all/*.bin "$seeds/fuzz_image/" 2>/dev/null || true
 fi
+# The converted stubs the build made (web/dist/stubs/, from the esptool-js package).
+mkdir -p "$seeds/fuzz_stub_binary"
+cp "$root"/web/dist/stubs/*.bin "$seeds/fuzz_stub_binary/" 2>/dev/null || true
 for src in "$root"/tests/fuzz/fuzz_*.cpp; do
   name=$(basename "$src" .cpp)
   corpus="$build/corpus/$name"

@@ -145,8 +145,8 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
         engine.unavailable(now_, "this driver serves no stub files");
       } else {
         auto it = stub_files_->find(ls->file);
-        const std::string text = it == stub_files_->end() ? std::string() : it->second;
-        engine.supply(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()), now_);
+        const Bytes none;
+        engine.supply(it == stub_files_->end() ? none : it->second, now_);
       }
     }
   }

@@ -13,6 +13,7 @@
 
 #include "core/engine/engine.h"
 #include "core/engine/session.h"
+#include "core/stub/stub_binary.h"
 #include "hw-sim/device.h"
 
 namespace esptool::testing {
@@ -69,7 +70,7 @@ class SimDriver {
   void set_replug(std::optional<Replug> replug) { replug_ = replug; }
   // Serves engine::LoadStub from `files` (by name; a name not there is answered as not shipped),
   // as the page's driver fetches them; without it a LoadStub is answered unavailable.
-  void serve_stubs(std::map<std::string, std::string> files) { stub_files_ = std::move(files); }
+  void serve_stubs(stub::StubFiles files) { stub_files_ = std::move(files); }
   // The stub files asked for so far, in order.
   const std::vector<std::string>& stub_requests() const { return stub_requests_; }
 
@@ -90,7 +91,7 @@ class SimDriver {
   bool away_ = false;
   bool loss_unreported_ = false;
   bool gone_ = false;  // past the grace period: every action is lost()
-  std::optional<std::map<std::string, std::string>> stub_files_;
+  std::optional<stub::StubFiles> stub_files_;
   std::vector<std::string> stub_requests_;
   engine::Millis back_at_ = 0;
   engine::Millis give_up_at_ = 0;

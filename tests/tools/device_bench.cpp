@@ -46,7 +46,7 @@ constexpr uint32_t kMiB = 1u << 20;
 constexpr uint32_t kAppOffset = 0x10000;
 constexpr double kSkipUnchangedLimit = 0.10;  // issue #3: at most 10% of the full write
 
-std::map<std::string, std::string> g_stubs;
+esptool::stub::StubFiles g_stubs;
 bool g_failed = false;
 
 void fail(const std::string& what) {

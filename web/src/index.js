@@ -106,6 +106,16 @@ export async function parseFlasherArgsJson(text) {
   return callWasm(() => m.parseFlasherArgsJson(text));
 }
 
+/**
+ * An esptool-js flasher stub JSON text -> the converted stub (Uint8Array) that connect()'s
+ * `stubs` option takes, under the name in dist/stubs/index.json (stub_flasher_32c3.json ->
+ * stub_flasher_32c3.bin). The build converts the shipped stubs the same way.
+ */
+export async function stubFromJson(text) {
+  const m = await loadToolsModule();
+  return callWasm(() => m.stubJsonToBinary(text));
+}
+
 /** Either of the two, told apart by content (JSON starts with '{'). */
 export async function parseIdfBuildArgs(text) {
   const m = await loadToolsModule();
@@ -116,7 +126,8 @@ export async function parseIdfBuildArgs(text) {
  * Opens `port` (anything shaped like Web Serial's SerialPort) and returns a Device whose
  * operations (writeFlash, readFlash, eraseFlash, readMac, ...) each run one esptool device
  * command. `options` are DeviceRequest fields used by every operation (chip, baud, before, after,
- * noStub, connectAttempts, recover, stubs: {fileName: jsonText}); operations may override them. A
+ * noStub, connectAttempts, recover, stubs: {fileName: Uint8Array}, converted stubs as stubFromJson
+ * makes them); operations may override them. A
  * board on a native USB console is found again after it re-enumerates, and with recovery on
  * (recover not false) any USB board unplugged and plugged back in within replugGraceMs (10 s):
  * `serial` (navigator.serial, or the port's own `serial`) lists it, onPortChange(port) hears of

@@ -1,5 +1,5 @@
-// The flasher stub JSON files that the build copied from the esptool-js package into
-// web/dist/stubs/ (with index.json listing them). Core picks the one for the detected chip and,
+// The flasher stubs that the build converted from the esptool-js package's JSON files into
+// web/dist/stubs/*.bin (with index.json listing them). Core picks the one for the detected chip and,
 // on a page, asks the driver for that one file when it needs it (engine action 'stub'), so the
 // other chips' stubs are never fetched. The CLI hands over all of them up front (defaultStubs).
 const stubsUrl = new URL('../dist/stubs/', import.meta.url);
@@ -11,13 +11,13 @@ const kStubFetchMs = 30000;
 
 let stubsPromise = null;
 
-// The text of `name`, or null when no such file is shipped (not built, not a stub of ours).
-async function readText(name, timeoutMs = kStubFetchMs) {
+// The bytes of `name`, or null when no such file is shipped (not built, not a stub of ours).
+async function readFileBytes(name, timeoutMs = kStubFetchMs) {
   const url = new URL(name, stubsUrl);
   if (isNode) {
     const { readFile } = await import('node:fs/promises');
     try {
-      return await readFile(url, 'utf8');
+      return new Uint8Array(await readFile(url));
     } catch (error) {
       if (error?.code === 'ENOENT') return null;
       throw error;
@@ -32,24 +32,22 @@ async function readText(name, timeoutMs = kStubFetchMs) {
   }
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 async function loadAll() {
-  const index = await readText('index.json').catch(() => null);
+  const index = await readFileBytes('index.json').catch(() => null);
   if (index === null) return {}; // no stubs built: device commands run ROM-only
-  const names = JSON.parse(index);
-  const texts = await Promise.all(names.map((name) => readText(name)));
-  return Object.fromEntries(names.map((name, i) => [name, texts[i]]));
+  const names = JSON.parse(new TextDecoder().decode(index));
+  const files = await Promise.all(names.map((name) => readFileBytes(name)));
+  return Object.fromEntries(names.map((name, i) => [name, files[i]]));
 }
 
-/** {fileName: jsonText} for every stub shipped with this package (the CLI's set). */
+/** {fileName: Uint8Array} for every stub shipped with this package (the CLI's set). */
 export function defaultStubs() {
   if (!stubsPromise) stubsPromise = loadAll();
   return stubsPromise;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * A loader for one Device: file name -> Promise<Uint8Array> (empty when no such file is shipped;
@@ -58,9 +56,9 @@ const encoder = new TextEncoder();
 export function stubLoader({ timeoutMs = kStubFetchMs } = {}) {
   const cache = new Map();
   return (name) => {
-    if (!/^stub_flasher_[a-z0-9]+\.json$/.test(name)) return Promise.resolve(new Uint8Array());
+    if (!/^stub_flasher_[a-z0-9]+\.bin$/.test(name)) return Promise.resolve(new Uint8Array());
     if (!cache.has(name)) {
-      const loading = readText(name, timeoutMs).then((text) => encoder.encode(text ?? ''));
+      const loading = readFileBytes(name, timeoutMs).then((bytes) => bytes ?? new Uint8Array());
       loading.catch(() => cache.delete(name));
       cache.set(name, loading);
     }

@@ -38,17 +38,12 @@ for f in esptool-device.js esptool-device.wasm esptool-tools.js esptool-tools.wa
   cmp -s "build/wasm/$f" "web/dist/$f" || cp "build/wasm/$f" "web/dist/$f"
 done
 
-# Flasher stubs are not ours to vendor (design.md principle 5): copy the JSON files of the
-# installed esptool-js package next to the wasm module, with an index the page and CLI read.
+# Flasher stubs are not ours to vendor (design.md principle 5): the JSON files of the installed
+# esptool-js package, converted by the core (just built) into the form the device engine reads
+# without a JSON parser, next to the wasm modules, with an index the page and CLI read.
 stub_src=node_modules/esptool-js/lib/targets/stub_flasher
 if [ -d "$stub_src" ]; then
-  mkdir -p web/dist/stubs
-  for f in "$stub_src"/*.json; do
-    cmp -s "$f" "web/dist/stubs/$(basename "$f")" || cp "$f" web/dist/stubs/
-  done
-  (cd web/dist/stubs && ls stub_flasher_*.json | node -e \
-    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.stringify(s.trim().split("\n"))+"\n"))' \
-    > index.json.new && (cmp -s index.json.new index.json || mv index.json.new index.json); rm -f index.json.new)
+  node web/tools/convert-stubs.mjs "$stub_src" web/dist/stubs
 else
   say "no esptool-js stubs in node_modules (run web/tools/bootstrap.sh); device commands will run ROM-only"
 fi

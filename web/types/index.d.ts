@@ -171,6 +171,8 @@ export function makeImage(segments: MakeImageSegment[], options: MakeImageOption
 export function parseFlashArgs(text: string): Promise<IdfBuildArgs>;
 export function parseFlasherArgsJson(text: string): Promise<IdfBuildArgs>;
 export function parseIdfBuildArgs(text: string): Promise<IdfBuildArgs>;
+/** An esptool-js stub JSON text in the converted form `stubs` takes (name it like dist/stubs/: x.json -> x.bin). */
+export function stubFromJson(text: string): Promise<Uint8Array>;
 
 // ---- Device commands (connect) -------------------------------------------------------------
 
@@ -210,8 +212,8 @@ export interface DeviceOptions {
   portKind?: 'web' | 'posix' | 'windows' | 'rfc2217' | 'socket';
   usbPid?: number;               // the port's USB product id (0x1001 = USB-JTAG-Serial); default from getInfo()
   spiConnection?: number;        // 0 = SPI, 1 = HSPI, or packed pins
-  /** Stub JSON texts by esptool-js file name; default: the ones shipped in web/dist/stubs. */
-  stubs?: Record<string, string>;
+  /** Converted stubs by file name (stubFromJson); default: the ones shipped in web/dist/stubs. */
+  stubs?: Record<string, Uint8Array>;
   flashMode?: 'keep' | FlashMode;
   flashFreq?: string;            // 'keep'
   flashSize?: string;            // 'keep' | 'detect' | '4MB' ...

@@ -91,13 +91,14 @@ export interface ToolsModule extends CommonModule {
   parseFlashArgs(text: string): WasmResult<unknown>;
   parseFlasherArgsJson(text: string): WasmResult<unknown>;
   parseIdfBuildArgs(text: string): WasmResult<unknown>;
+  stubJsonToBinary(text: string): WasmResult<Uint8Array>;
 }
 
 /** esptool-core, the Node CLI's module: both of the above plus the esptool.py argument layer. */
 export interface FullModule extends DeviceModule, ToolsModule {
   planDeviceCommand(args: string[], env: Record<string, string>): WasmResult<DevicePlan>;
   deviceRequest(args: string[], env: Record<string, string>, inputs: Record<string, Uint8Array>,
-    stubs: Record<string, string>): WasmResult<DeviceRequest>;
+    stubs: Record<string, Uint8Array>): WasmResult<DeviceRequest>;
   /** Scanning without --port: the listed ports to try, in order, and the "Found N serial ports" line. */
   scanPorts(args: string[], env: Record<string, string>,
     ports: { path: string; vendorId?: number; productId?: number }[]): WasmResult<{ ports: string[]; lines: string[] }>;
