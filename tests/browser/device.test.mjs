@@ -333,6 +333,12 @@ describe('on a virtual ESP32', () => {
     assert.doesNotMatch(await page.textContent('#dev-log'), /— Erase flash —/);
   });
 
+  test("the device wasm was fetched once: the engine's Worker runs the page's compiled module", () => {
+    // The service worker's precache fetches it too; that is the offline copy, not a load.
+    const fetches = session.pageRequests.filter((url) => url.endsWith('/dist/esptool-device.wasm'));
+    assert.equal(fetches.length, 1, fetches.join('\n'));
+  });
+
   test('every request stayed on the page origin', () => {
     const foreign = session.requests.filter((url) => originOf(url) !== server.origin);
     assert.deepEqual(foreign, []);

@@ -69,7 +69,8 @@ export function startServer() {
 }
 
 /**
- * Launches headless Chromium; returns {browser, page, requests}. Every request URL is recorded.
+ * Launches headless Chromium; returns {browser, page, requests, pageRequests}. Every request URL
+ * is recorded in `requests`; `pageRequests` leaves out the service worker's (its precache).
  * `beforeNavigate(context)` may install bindings and init scripts before the page loads;
  * `contextOptions` are added to the browser context's (e.g. serviceWorkers: 'block').
  */
@@ -78,7 +79,11 @@ export async function openPage(url, { beforeNavigate, contextOptions = {} } = {}
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...contextOptions });
   await beforeNavigate?.(context);
   const requests = [];
-  context.on('request', (request) => requests.push(request.url()));
+  const pageRequests = [];
+  context.on('request', (request) => {
+    requests.push(request.url());
+    if (!request.serviceWorker()) pageRequests.push(request.url());
+  });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -90,7 +95,7 @@ export async function openPage(url, { beforeNavigate, contextOptions = {} } = {}
     const status = await page.textContent('#load-status').catch(() => '');
     throw new Error(`the page did not get ready: ${[status, ...problems].join('; ') || error.message}`);
   });
-  return { browser, page, requests, problems };
+  return { browser, page, requests, pageRequests, problems };
 }
 
 /** The origin a request URL belongs to (blob: URLs carry their creator's origin). */

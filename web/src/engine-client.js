@@ -3,6 +3,7 @@
 // responsive; each port call the worker's driver makes is served here. Elsewhere (Node, or a
 // page whose policy forbids workers): InlineEngine, the engine on this thread.
 import { InlineEngine } from './driver.js';
+import { compiledWasmOf } from './instantiate-wasm.js';
 import { EsptoolError } from './errors.js';
 import { PortClosedError } from './port-io.js';
 
@@ -44,6 +45,8 @@ export class WorkerEngine {
     this.inline = null;
     this.handler = null; // the running command's message handler
     this.worker = new Worker(new URL('./engine-worker.js', import.meta.url), { type: 'module' });
+    // The device wasm this thread already compiled (null: the worker fetches it itself).
+    this.worker.postMessage({ op: 'init', wasm: compiledWasmOf(m) });
     // Resolves true when the worker's module loaded, false when the worker cannot run (then
     // commands run inline, as they would in Node).
     this.started = new Promise((resolve) => {

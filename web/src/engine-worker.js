@@ -2,7 +2,8 @@
 // deflating a 4 MiB write, hashing it and decoding replies never hold the page's thread. The port
 // stays with the page (a SerialPort cannot be handed to a worker); the driver here reaches it
 // through RemotePortIo, one message per port call. Messages (engine-client.js is the other side):
-//   page -> worker: {op:'run', request} | {op:'io-reply', id, value?, error?} | {op:'abort'}
+//   page -> worker: {op:'init', wasm} first (the page's compiled device wasm, or null), then
+//                   {op:'run', request} | {op:'io-reply', id, value?, error?} | {op:'abort'}
 //   worker -> page: {op:'ready'} | {op:'load-failed', message} | {op:'io', id, call, args}
 //                   | {op:'log', text, fromDevice} | {op:'progress', event}
 //                   | {op:'done', report} | {op:'failed', error}
@@ -61,7 +62,13 @@ const io = new RemotePortIo();
 let running = null; // the AbortController of the command being run
 // One worker per Device: the stub files fetched here serve all of that Device's commands.
 const loadStub = stubLoader();
-const engine = loadDeviceModule().then((m) => ({ m, session: new m.DeviceSession() }));
+let init;
+const initialised = new Promise((resolve) => {
+  init = resolve;
+});
+const engine = initialised
+  .then((wasm) => loadDeviceModule({ compiled: wasm ?? undefined }))
+  .then((m) => ({ m, session: new m.DeviceSession() }));
 engine.then(
   () => post({ op: 'ready' }),
   (error) => post({ op: 'load-failed', message: error?.message ?? String(error) }),
@@ -88,7 +95,8 @@ async function run(request) {
 }
 
 self.onmessage = ({ data }) => {
-  if (data.op === 'io-reply') io.settle(data);
+  if (data.op === 'init') init(data.wasm);
+  else if (data.op === 'io-reply') io.settle(data);
   else if (data.op === 'abort') running?.abort();
   else if (data.op === 'run') run(data.request);
 };

@@ -21,10 +21,13 @@ const modules = {
 
 const promises = {};
 
-/** The module `name` made by the factory at `js` with its wasm at `wasm` (defaults: the table above). */
-export function loadNamedModule(name, { js, wasm } = modules[name]) {
+/**
+ * The module `name` made by the factory at `js` with its wasm at `wasm` (defaults: the table
+ * above); `compiled`: that wasm as a WebAssembly.Module another thread compiled.
+ */
+export function loadNamedModule(name, { js, wasm } = modules[name], { compiled } = {}) {
   if (!promises[name]) {
-    promises[name] = instantiateWasm(js, wasm).catch((cause) => {
+    promises[name] = instantiateWasm(js, wasm, { compiled }).catch((cause) => {
       promises[name] = null; // a failed load (missing build, network) may be retried
       throw new EsptoolError({
         code: 0x00ff,
@@ -37,9 +40,12 @@ export function loadNamedModule(name, { js, wasm } = modules[name]) {
   return promises[name];
 }
 
-/** The device module (DeviceSession, usbSerialIds, hostError, checkFlashLayout, chips, ...). */
-export function loadDeviceModule() {
-  return loadNamedModule('device');
+/**
+ * The device module (DeviceSession, usbSerialIds, hostError, checkFlashLayout, chips, ...);
+ * `compiled`: its wasm as the page compiled it (the engine's Worker gets it that way).
+ */
+export function loadDeviceModule({ compiled } = {}) {
+  return loadNamedModule('device', modules.device, { compiled });
 }
 
 /** The offline tools' module (elf2image, imageInfo, mergeBin, makeImage, parseFlashArgs, chips, ...). */
