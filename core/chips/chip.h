@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,15 +31,15 @@ struct ChipInfo {
   const char* name;  // CHIP_NAME: "ESP32-C3"
   bool is_esp8266;   // ESP8266 image classes (no extended header)
   std::optional<uint16_t> image_chip_id;
-  std::vector<uint32_t> magic_values;  // at 0x40001000 (chips.md §1)
+  RowList<uint32_t> magic_values;  // at 0x40001000 (chips.md §1)
   uint32_t bootloader_offset;
   uint32_t uf2_family_id;
   AddressRange irom;                     // flash-mapped code (chips.md §6)
   AddressRange drom;                     // flash-mapped data
-  std::vector<MemoryRegion> memory_map;  // order matters: image_info lists all matches
-  std::vector<CodeName> flash_sizes;     // chips.md §7
-  std::vector<CodeName> flash_freqs;     // dictionary order: first match wins on print
-  std::vector<uint32_t> mmu_page_sizes;  // accepted --flash-mmu-page-size values; empty = none
+  RowList<MemoryRegion> memory_map;  // order matters: image_info lists all matches
+  RowList<CodeName> flash_sizes;     // chips.md §7
+  RowList<CodeName> flash_freqs;     // dictionary order: first match wins on print
+  RowList<uint32_t> mmu_page_sizes;  // accepted --flash-mmu-page-size values; empty = none
   // CHIP_NAME of the image class that accepts other page sizes (its errors name that class:
   // ESP32-H2 images say "ESP32-C6 page size", bin_image.py@v4.8.1).
   const char* mmu_page_class = nullptr;
@@ -66,7 +67,7 @@ struct ChipInfo {
   bool clears_force_download_on_reset = false;  // ESP32-S3 hard_reset: OPTION1 bit 0 := 0
   bool long_reset_on_usb_jtag = false;          // ESP32-C5 hard_reset(uses_usb_jtag_serial)
   SecurityEfuses security{};
-  std::vector<CodeName> key_purposes{};  // KEY_PURPOSES; empty: get_security_info prints none
+  RowList<CodeName> key_purposes{};  // KEY_PURPOSES; empty: get_security_info prints none
   std::optional<FlashVoltageRule> flash_voltage{};
   std::optional<BitField> flash_type{};  // EFUSE_RD_REPEAT_DATA3 bit 9: 1 = octal flash
   SpiPinRule spi_pins{};
@@ -88,7 +89,7 @@ struct ChipInfo {
 };
 
 // All chips in esptool's list order (esptool/targets/__init__.py), betas included.
-const std::vector<const ChipInfo*>& all_chips();
+std::span<const ChipInfo* const> all_chips();
 // Lookup by --chip key after strip_chip_name normalisation ("ESP32-C3" -> "esp32c3").
 const ChipInfo* find_chip(std::string_view key_or_name);
 // First non-ESP8266 chip whose IMAGE_CHIP_ID is `id`.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,12 @@
 namespace esptool::chips {
 
 struct ChipInfo;
+
+// A fixed list in a chip row. The rows are constant data that the compiler lays out in the
+// module's data section, with no code building them at start-up (issue 10: all_chips() was
+// 13.8 KB of such code), so their lists are initializer lists, not vectors.
+template <class T>
+using RowList = std::initializer_list<T>;
 
 struct CodeName {
   const char* name;
@@ -68,7 +75,7 @@ struct EfuseBlocks {
 enum class MacFormat : uint8_t { kEsp8266Otp, kEsp32, kEfuse, kEfuseEui64 };
 struct MacRule {
   MacFormat format = MacFormat::kEfuse;
-  std::vector<uint32_t> registers{};
+  RowList<uint32_t> registers{};
 };
 
 struct Revision {
@@ -87,7 +94,7 @@ struct RevisionRule {
   // ESP32-S3 ECO0: if (raw minor & 7) == 0 and both block versions are 1, report v0.0.
   std::optional<BitField> eco0_blk_major{}, eco0_blk_minor{};
   RevisionFn custom = nullptr;               // ESP32's three-bit major
-  std::vector<uint32_t> custom_registers{};  // what `custom` reads
+  RowList<uint32_t> custom_registers{};  // what `custom` reads
 };
 
 using DescribeFn = std::string (*)(const ChipInfo&, const RegisterValues&);
@@ -95,18 +102,18 @@ using DescribeFn = std::string (*)(const ChipInfo&, const RegisterValues&);
 struct PackageRule {
   BitField field{};
   std::optional<BitField> hundreds{};
-  std::vector<CodeName> names{};
+  RowList<CodeName> names{};
   const char* unknown = "";     // "unknown ESP32-C3"
   DescribeFn custom = nullptr;  // whole description (ESP8266, ESP32)
-  std::vector<uint32_t> custom_registers{};
+  RowList<uint32_t> custom_registers{};
 };
 
 using FeaturesFn = void (*)(const ChipInfo&, const RegisterValues&, bool secure_download_mode,
                             std::vector<std::string>& features);
 struct FeatureRule {
-  std::vector<const char*> fixed;          // always listed first ("WiFi", "BLE")
+  RowList<const char*> fixed;          // always listed first ("WiFi", "BLE")
   FeaturesFn more = nullptr;               // eFuse-dependent tail (caps, vendors, ...)
-  std::vector<uint32_t> more_registers{};  // what `more` reads
+  RowList<uint32_t> more_registers{};  // what `more` reads
 };
 
 // get_crystal_freq: fixed, or detected from the UART divider (serial-protocol.md §16).
@@ -126,7 +133,7 @@ enum class RomBaudQuirk : uint8_t {
 };
 struct RomBaudRule {
   RomBaudQuirk quirk = RomBaudQuirk::kNone;
-  std::vector<uint32_t> registers{};
+  RowList<uint32_t> registers{};
 };
 
 // UARTDEV_BUF_NO: ROM .bss variable naming the console in use (serial-protocol.md §17).
@@ -170,10 +177,10 @@ struct PinRange {
 // check_spi_connection: pins (CLK, Q, D, HD, CS) allowed, and pins shared with USB.
 struct SpiPinRule {
   bool supported = true;  // ESP8266: "Setting --spi-connection is not supported by ..."
-  std::vector<PinRange> ranges{};
+  RowList<PinRange> ranges{};
   const char* range_error = "";     // exact esptool message
   uint8_t hd_max = 255;             // ESP32-S3: HD must be <= 46
-  std::vector<uint8_t> usb_pins{};  // two pins named in the warning; empty = no warning
+  RowList<uint8_t> usb_pins{};  // two pins named in the warning; empty = no warning
   const char* usb_users = "";       // "USB-Serial/JTAG"
 };
 

@@ -22,7 +22,7 @@ double python_floordiv(double vx, double wx) {
 }
 
 // esp32.py change_baud: compensates the ROM's drifting 8 MHz clock calibration.
-uint32_t esp32_rom_baud(uint32_t baud, const std::vector<uint32_t>& regs, const RegisterValues& v) {
+uint32_t esp32_rom_baud(uint32_t baud, const uint32_t* regs, const RegisterValues& v) {
   const uint64_t cali = (v.at(regs[0]) >> 7) & 0x1FFFFFF;  // TIMERS_RTC_CALI_VALUE
   const uint64_t ck8m = v.at(regs[1]) & 0xFF;              // EFUSE_RD_CK8M_FREQ
   const double rom_freq = double(cali * 15625 * ck8m) / 40;
@@ -59,7 +59,7 @@ std::vector<uint32_t> rom_baud_registers(const ChipInfo& chip) { return chip.rom
 RomBaudChange rom_change_baud(const ChipInfo& chip, uint32_t baud, uint32_t crystal,
                               const RegisterValues& values) {
   RomBaudChange out{baud, baud, {}};
-  const std::vector<uint32_t>& regs = chip.rom_baud.registers;
+  const uint32_t* regs = chip.rom_baud.registers.begin();  // as many as the quirk reads
   switch (chip.rom_baud.quirk) {
     case RomBaudQuirk::kNone:
       break;

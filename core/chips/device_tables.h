@@ -32,7 +32,7 @@ inline constexpr WatchdogRegs kWatchdogH2{0x600B1C00, 0x600B1C1C, 0x50D83AA1, 0x
                                           0x600B1C24, 1u << 18,   0x50D83AA1};
 
 // KEY_PURPOSES dictionaries (get_security_info prints "BLOCK_KEYn - <name>").
-inline const std::vector<CodeName> kKeyPurposesS2 = {{"USER/EMPTY", 0},
+inline constexpr RowList<CodeName> kKeyPurposesS2 = {{"USER/EMPTY", 0},
                                                      {"RESERVED", 1},
                                                      {"XTS_AES_256_KEY_1", 2},
                                                      {"XTS_AES_256_KEY_2", 3},
@@ -45,7 +45,7 @@ inline const std::vector<CodeName> kKeyPurposesS2 = {{"USER/EMPTY", 0},
                                                      {"SECURE_BOOT_DIGEST1", 10},
                                                      {"SECURE_BOOT_DIGEST2", 11}};
 // ESP32-C3, C6beta, C6 (no AES-256 purposes).
-inline const std::vector<CodeName> kKeyPurposesC3 = {{"USER/EMPTY", 0},
+inline constexpr RowList<CodeName> kKeyPurposesC3 = {{"USER/EMPTY", 0},
                                                      {"RESERVED", 1},
                                                      {"XTS_AES_128_KEY", 4},
                                                      {"HMAC_DOWN_ALL", 5},
@@ -55,7 +55,7 @@ inline const std::vector<CodeName> kKeyPurposesC3 = {{"USER/EMPTY", 0},
                                                      {"SECURE_BOOT_DIGEST0", 9},
                                                      {"SECURE_BOOT_DIGEST1", 10},
                                                      {"SECURE_BOOT_DIGEST2", 11}};
-inline const std::vector<CodeName> kKeyPurposesH2Beta = {{"USER/EMPTY", 0},
+inline constexpr RowList<CodeName> kKeyPurposesH2Beta = {{"USER/EMPTY", 0},
                                                          {"ECDSA_KEY", 1},
                                                          {"RESERVED", 2},
                                                          {"XTS_AES_128_KEY", 4},
@@ -66,7 +66,7 @@ inline const std::vector<CodeName> kKeyPurposesH2Beta = {{"USER/EMPTY", 0},
                                                          {"SECURE_BOOT_DIGEST0", 9},
                                                          {"SECURE_BOOT_DIGEST1", 10},
                                                          {"SECURE_BOOT_DIGEST2", 11}};
-inline const std::vector<CodeName> kKeyPurposesH2 = {{"USER/EMPTY", 0},
+inline constexpr RowList<CodeName> kKeyPurposesH2 = {{"USER/EMPTY", 0},
                                                      {"ECDSA_KEY", 1},
                                                      {"XTS_AES_256_KEY_1", 2},
                                                      {"XTS_AES_256_KEY_2", 3},
@@ -79,7 +79,7 @@ inline const std::vector<CodeName> kKeyPurposesH2 = {{"USER/EMPTY", 0},
                                                      {"SECURE_BOOT_DIGEST1", 10},
                                                      {"SECURE_BOOT_DIGEST2", 11}};
 // ESP32-C5, C5beta3, P4: H2's list plus KM_INIT_KEY.
-inline const std::vector<CodeName> kKeyPurposesC5 = {{"USER/EMPTY", 0},
+inline constexpr RowList<CodeName> kKeyPurposesC5 = {{"USER/EMPTY", 0},
                                                      {"ECDSA_KEY", 1},
                                                      {"XTS_AES_256_KEY_1", 2},
                                                      {"XTS_AES_256_KEY_2", 3},
@@ -92,7 +92,7 @@ inline const std::vector<CodeName> kKeyPurposesC5 = {{"USER/EMPTY", 0},
                                                      {"SECURE_BOOT_DIGEST1", 10},
                                                      {"SECURE_BOOT_DIGEST2", 11},
                                                      {"KM_INIT_KEY", 12}};
-inline const std::vector<CodeName> kKeyPurposesC61 = {{"USER/EMPTY", 0},
+inline constexpr RowList<CodeName> kKeyPurposesC61 = {{"USER/EMPTY", 0},
                                                       {"ECDSA_KEY", 1},
                                                       {"XTS_AES_256_KEY_1", 2},
                                                       {"XTS_AES_256_KEY_2", 3},
@@ -110,12 +110,12 @@ inline const std::vector<CodeName> kKeyPurposesC61 = {{"USER/EMPTY", 0},
                                                       {"XTS_AES_128_KEY_PSRAM", 15}};
 
 // check_spi_connection of the C3 class, inherited by C6beta and H2beta1/2.
-inline const SpiPinRule kSpiPinsC3{.ranges = {{0, 21}},
+inline constexpr SpiPinRule kSpiPinsC3{.ranges = {{0, 21}},
                                    .range_error = "SPI Pin numbers must be in the range 0-21.",
                                    .usb_pins = {18, 19},
                                    .usb_users = "USB-Serial/JTAG"};
 // check_spi_connection of the C6 class, inherited by C61 and C5beta3.
-inline const SpiPinRule kSpiPinsC6{.ranges = {{0, 30}},
+inline constexpr SpiPinRule kSpiPinsC6{.ranges = {{0, 30}},
                                    .range_error = "SPI Pin numbers must be in the range 0-30.",
                                    .usb_pins = {12, 13},
                                    .usb_users = "USB-Serial/JTAG"};

@@ -7,7 +7,7 @@
 namespace esptool::chips {
 
 const ChipInfo& esp32() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32",
       .name = "ESP32",
       .is_esp8266 = false,
@@ -43,10 +43,10 @@ const ChipInfo& esp32() {
       .efuse = {.base = 0x3FF5A000},                         // EFUSE_RD_REG_BASE
       .mac = {MacFormat::kEsp32, {0x3FF5A004, 0x3FF5A008}},  // eFuse words 1, 2
       .revision = {.custom = fns::esp32_revision,
-                   .custom_registers = fns::esp32_revision_registers()},
+                   .custom_registers = fns::kEsp32RevisionRegisters},
       .package = {.custom = fns::esp32_description,
-                  .custom_registers = fns::esp32_description_registers()},
-      .features = {{"WiFi"}, fns::esp32_features, fns::esp32_feature_registers()},
+                  .custom_registers = fns::kEsp32RevisionRegisters},
+      .features = {{"WiFi"}, fns::esp32_features, fns::kEsp32FeatureRegisters},
       .crystal = {.fixed_mhz = 0, .uart_clkdiv_reg = 0x3FF40014},
       // RTCCALICFG1 and eFuse word 4 (CK8M_FREQ): esp32.py get_rom_cal_crystal_freq.
       .rom_baud = {RomBaudQuirk::kEsp32RtcCalibration, {0x3FF5F06C, 0x3FF5A010}},

@@ -11,7 +11,7 @@ constexpr uint32_t kB2 = 0x60008840;  // EFUSE_BLOCK2_ADDR
 }  // namespace
 
 const ChipInfo& esp32c2() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32c2",
       .name = "ESP32-C2",
       .is_esp8266 = false,

@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x60008844;
 }  // namespace
 
 const ChipInfo& esp32c3() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32c3",
       .name = "ESP32-C3",
       .is_esp8266 = false,

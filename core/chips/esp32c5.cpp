@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x600B4844;
 }  // namespace
 
 const ChipInfo& esp32c5() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32c5",
       .name = "ESP32-C5",
       .is_esp8266 = false,

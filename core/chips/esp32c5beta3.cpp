@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x600B0844;
 }  // namespace
 
 const ChipInfo& esp32c5beta3() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32c5beta3",
       .name = "ESP32-C5(beta3)",
       .is_esp8266 = false,

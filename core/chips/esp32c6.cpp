@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x600B0844;
 }  // namespace
 
 const ChipInfo& esp32c6() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32c6",
       .name = "ESP32-C6",
       .is_esp8266 = false,

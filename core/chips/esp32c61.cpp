@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x600B4844;
 }  // namespace
 
 const ChipInfo& esp32c61() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32c61",
       .name = "ESP32-C61",
       .is_esp8266 = false,

@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x600B0844;
 }  // namespace
 
 const ChipInfo& esp32h2() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32h2",
       .name = "ESP32-H2",
       .is_esp8266 = false,

@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x6001A044;
 }  // namespace
 
 const ChipInfo& esp32h2beta1() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32h2beta1",
       .name = "ESP32-H2(beta1)",
       .is_esp8266 = false,

@@ -4,14 +4,20 @@
 
 namespace esptool::chips {
 
+namespace {
+// What beta2 changes, as constants: a row's lists point at arrays that must outlive it.
+constexpr RowList<uint32_t> kMagicValues = {0x6881B06F};
+constexpr RowList<CodeName> kPackages = {{"ESP32-H2(beta2)", 1}};
+}  // namespace
+
 const ChipInfo& esp32h2beta2() {
   static const ChipInfo kChip = [] {
     ChipInfo c = esp32h2beta1();
     c.key = "esp32h2beta2";
     c.name = "ESP32-H2(beta2)";
     c.image_chip_id = 14;
-    c.magic_values = {0x6881B06F};
-    c.package.names = {{"ESP32-H2(beta2)", 1}};
+    c.magic_values = kMagicValues;
+    c.package.names = kPackages;
     return c;
   }();
   return kChip;

@@ -12,7 +12,7 @@ constexpr uint32_t kB1 = 0x5012D044;
 }  // namespace
 
 const ChipInfo& esp32p4() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32p4",
       .name = "ESP32-P4",
       .is_esp8266 = false,

@@ -13,7 +13,7 @@ constexpr uint32_t kB2 = 0x3F41A05C;  // EFUSE_BLOCK2_ADDR
 }  // namespace
 
 const ChipInfo& esp32s2() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32s2",
       .name = "ESP32-S2",
       .is_esp8266 = false,

@@ -13,7 +13,7 @@ constexpr uint32_t kB2 = 0x6000705C;  // EFUSE_BLOCK2_ADDR
 }  // namespace
 
 const ChipInfo& esp32s3() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp32s3",
       .name = "ESP32-S3",
       .is_esp8266 = false,

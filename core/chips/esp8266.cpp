@@ -7,7 +7,7 @@
 namespace esptool::chips {
 
 const ChipInfo& esp8266() {
-  static const ChipInfo kChip{
+  static constexpr ChipInfo kChip{
       .key = "esp8266",
       .name = "ESP8266",
       .is_esp8266 = true,
@@ -34,8 +34,8 @@ const ChipInfo& esp8266() {
       .mac = {MacFormat::kEsp8266Otp, {0x3FF00050, 0x3FF00054, 0x3FF0005C}},  // ESP_OTP_MAC0/1/3
       .revision = {.has_revision = false},
       .package = {.custom = fns::esp8266_description,
-                  .custom_registers = fns::esp8266_otp_registers()},
-      .features = {{"WiFi"}, fns::esp8266_features, fns::esp8266_otp_registers()},
+                  .custom_registers = fns::kEsp8266OtpRegisters},
+      .features = {{"WiFi"}, fns::esp8266_features, fns::kEsp8266OtpRegisters},
       .crystal = {.fixed_mhz = 0, .uart_clkdiv_reg = 0x60000014, .xtal_clk_divider = 2},
       .spi_pins = {.supported = false},
       .rom_erase_size_workaround = true,

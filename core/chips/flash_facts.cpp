@@ -81,8 +81,8 @@ Result<std::string> check_spi_pins(const ChipInfo& chip, const SpiPins& pins) {
     return std::find(rule.usb_pins.begin(), rule.usb_pins.end(), pin) != rule.usb_pins.end();
   });
   if (!uses_usb_pin) return std::string();
-  return "WARNING: GPIO pins " + std::to_string(rule.usb_pins[0]) + " and " +
-         std::to_string(rule.usb_pins[1]) + " are used by " + rule.usb_users +
+  return "WARNING: GPIO pins " + std::to_string(rule.usb_pins.begin()[0]) + " and " +
+         std::to_string(rule.usb_pins.begin()[1]) + " are used by " + rule.usb_users +
          ", consider using other pins for SPI flash connection.";
 }
 

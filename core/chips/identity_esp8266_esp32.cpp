@@ -6,10 +6,6 @@ namespace esptool::chips::fns {
 
 namespace {
 
-constexpr uint32_t kOtp0 = 0x3FF00050;        // esp8266.py get_efuses: 128 bits, word n at +4n
-constexpr uint32_t kEsp32Efuse = 0x3FF5A000;  // esp32.py EFUSE_RD_REG_BASE, word n at +4n
-constexpr uint32_t kApbCtlDate = 0x3FF6607C;  // esp32.py APB_CTL_DATE_ADDR
-
 bool bit(uint32_t word, int n) { return (word >> n) & 1; }
 
 // Bit n of esp8266.py's 128-bit efuse integer (word n / 32, bit n % 32).
@@ -32,15 +28,6 @@ uint32_t esp32_pkg_version(const RegisterValues& v) {
 }
 
 }  // namespace
-
-std::vector<uint32_t> esp8266_otp_registers() { return {kOtp0, kOtp0 + 4, kOtp0 + 8, kOtp0 + 12}; }
-std::vector<uint32_t> esp32_revision_registers() {
-  return {kEsp32Efuse + 12, kEsp32Efuse + 20, kApbCtlDate};
-}
-std::vector<uint32_t> esp32_description_registers() { return esp32_revision_registers(); }
-std::vector<uint32_t> esp32_feature_registers() {
-  return {kEsp32Efuse + 12, kEsp32Efuse + 16, kEsp32Efuse + 24};
-}
 
 std::string esp8266_description(const ChipInfo&, const RegisterValues& v) {
   // Either OTP bit 4 or bit 80 marks an ESP8285 (embedded flash).

@@ -12,7 +12,7 @@ std::array<uint8_t, 6> mac_from_words(uint32_t hi, uint32_t lo) {
           uint8_t(lo >> 16), uint8_t(lo >> 8), uint8_t(lo)};
 }
 
-Result<MacAddresses> esp8266_mac(const std::vector<uint32_t>& regs, const RegisterValues& v) {
+Result<MacAddresses> esp8266_mac(const uint32_t* regs, const RegisterValues& v) {
   const uint32_t mac0 = v.at(regs[0]), mac1 = v.at(regs[1]), mac3 = v.at(regs[2]);
   std::array<uint8_t, 3> oui;
   if (mac3 != 0) {
@@ -36,7 +36,7 @@ Result<MacAddresses> esp8266_mac(const std::vector<uint32_t>& regs, const Regist
 std::vector<uint32_t> mac_registers(const ChipInfo& chip) { return chip.mac.registers; }
 
 Result<MacAddresses> decode_mac(const ChipInfo& chip, const RegisterValues& values) {
-  const std::vector<uint32_t>& regs = chip.mac.registers;
+  const uint32_t* regs = chip.mac.registers.begin();  // as many as the format reads
   MacAddresses out;
   switch (chip.mac.format) {
     case MacFormat::kEsp8266Otp:
@@ -79,7 +79,8 @@ std::vector<std::string> mac_lines(const MacAddresses& mac) {
 bool has_chip_id(const ChipInfo& chip) { return chip.mac.format == MacFormat::kEsp8266Otp; }
 
 uint32_t esp8266_chip_id(const ChipInfo& chip, const RegisterValues& values) {
-  const uint32_t id0 = values.at(chip.mac.registers[0]), id1 = values.at(chip.mac.registers[1]);
+  const uint32_t id0 = values.at(chip.mac.registers.begin()[0]),
+                 id1 = values.at(chip.mac.registers.begin()[1]);
   return (id0 >> 24) | ((id1 & 0xFFFFFF) << 8);
 }
 

@@ -6,9 +6,9 @@
 
 namespace esptool::chips {
 
-const std::vector<const ChipInfo*>& all_chips() {
+std::span<const ChipInfo* const> all_chips() {
   // esptool/targets/__init__.py CHIP_DEFS order: auto-detection takes the first match.
-  static const std::vector<const ChipInfo*> kAll = {
+  static const ChipInfo* const kAll[] = {
       &esp8266(),      &esp32(),   &esp32s2(),  &esp32s3beta2(), &esp32s3(), &esp32c3(),
       &esp32c6beta(),  &esp32h2beta1(), &esp32h2beta2(), &esp32c2(), &esp32c6(), &esp32c61(),
       &esp32c5(),      &esp32c5beta3(), &esp32h2(), &esp32p4()};
@@ -54,18 +54,18 @@ std::vector<std::string> ChipInfo::memory_names(uint32_t address) const {
 }
 
 namespace {
-std::optional<uint8_t> lookup_code(const std::vector<CodeName>& table, std::string_view name) {
+std::optional<uint8_t> lookup_code(RowList<CodeName> table, std::string_view name) {
   for (const CodeName& e : table)
     if (name == e.name) return e.code;
   return std::nullopt;
 }
-const char* lookup_name(const std::vector<CodeName>& table, uint8_t code) {
+const char* lookup_name(RowList<CodeName> table, uint8_t code) {
   for (const CodeName& e : table)
     if (e.code == code) return e.name;
   return nullptr;
 }
 // cmds.py FLASH_MODES.
-const std::vector<CodeName> kFlashModes = {{"qio", 0}, {"qout", 1}, {"dio", 2}, {"dout", 3}};
+constexpr RowList<CodeName> kFlashModes = {{"qio", 0}, {"qout", 1}, {"dio", 2}, {"dout", 3}};
 }  // namespace
 
 std::optional<uint8_t> ChipInfo::flash_size_code(std::string_view size) const {

@@ -96,7 +96,7 @@ std::string security_info_text(const ChipInfo& chip, const SecurityInfo& info) {
   std::snprintf(flags, sizeof flags, "0x%08x", unsigned(info.flags));
   std::string out = "\nSecurity Information:\n=====================\n";
   out += std::string("Flags: ") + flags + " (" + python_bin(info.flags) + ")\n";
-  if (!chip.key_purposes.empty()) append_key_purposes(chip, info, out);
+  if (chip.key_purposes.size() != 0) append_key_purposes(chip, info, out);
   if (info.chip_id && info.api_version) {
     out += "Chip ID: " + std::to_string(*info.chip_id) + "\n";
     out += "API Version: " + std::to_string(*info.api_version) + "\n";

@@ -40,7 +40,7 @@ Result<Plan> make_plan(const Elf2ImageOptions& o, std::vector<std::string>& line
   p.tables = (!p.esp32_family && o.version == 3) ? chips::find_chip("esp32") : p.chip;
   if (o.flash_mmu_page_size) {
     const auto& sizes = p.tables->mmu_page_sizes;
-    if (sizes.empty()) {
+    if (sizes.size() == 0) {
       lines.push_back(strprintf("WARNING: Changing MMU page size is not supported on %s! "
                                 "Defaulting to 64KB.",
                                 p.tables->name));

@@ -14,7 +14,7 @@ constexpr size_t kShaLen = 32;
 constexpr size_t kAppendDigestOffset = 8 + 15;  // last byte of the extended header
 constexpr size_t kChipIdOffset = 12;
 
-std::string joined_names(const std::vector<chips::CodeName>& table) {
+std::string joined_names(chips::RowList<chips::CodeName> table) {
   std::string s;
   for (const auto& e : table) {
     if (!s.empty()) s += ", ";

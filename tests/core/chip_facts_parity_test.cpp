@@ -114,7 +114,7 @@ TEST(ChipFactsParity, ChipRowsHoldEsptoolClassConstants) {
     EXPECT_EQ(chip.efuse.block1, or_zero(c["EFUSE_BLOCK1_ADDR"]));
     EXPECT_EQ(chip.efuse.block2, or_zero(c["EFUSE_BLOCK2_ADDR"]));
     if (!c["MAC_EFUSE_REG"].is_null()) {
-      EXPECT_EQ(chip.mac.registers.at(0), or_zero(c["MAC_EFUSE_REG"]));
+      EXPECT_EQ(chip.mac.registers.begin()[0], or_zero(c["MAC_EFUSE_REG"]));
     }
     EXPECT_EQ(chip.usb.uartdev_buf_no, or_zero(c["UARTDEV_BUF_NO"]));
     EXPECT_EQ(chip.usb.otg_value, or_zero(c["UARTDEV_BUF_NO_USB_OTG"]));

@@ -45,7 +45,7 @@ const esptool::chips::MemoryRegion& region(const esptool::chips::ChipInfo& chip,
   for (const auto& r : chip.memory_map)
     if (r.name == std::string(name)) return r;
   ADD_FAILURE() << chip.name << " has no " << name << " region";
-  return chip.memory_map.front();
+  return *chip.memory_map.begin();
 }
 
 class CommandMatrix : public ::testing::TestWithParam<Case> {
