@@ -6,9 +6,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-15}
 build="$root/build/fuzz"
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DESPT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-fi
+# Configured every time (a second or two): the targets are named below, and a fuzz_*.cpp added
+# since the last configure would otherwise be unknown to make.
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DESPT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j2 --target fuzz_elf fuzz_image $(cd "$root/tests/fuzz" && ls fuzz_*.cpp | sed 's/\.cpp$//' | grep -v -e '^fuzz_elf$' -e '^fuzz_image$' | tr '\n' ' ') >/dev/null
 # Seed corpora: the generated fixtures (ELFs for the ELF target, images for the image target).
 seeds="$build/seeds"
