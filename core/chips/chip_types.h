@@ -185,7 +185,9 @@ struct SpiPinRule {
 };
 
 struct StubRule {
-  const char* file = nullptr;  // esptool-js 0.6.1 lib/targets/stub_flasher/ name; null = none
+  // The converted file (web/dist/stubs/, from esptool-js 0.6.1 lib/targets/stub_flasher/ of the
+  // same name in .json); null = none.
+  const char* file = nullptr;
   const char* file_before_rev3 = nullptr;  // ESP32-P4 below v3.0 (esptool-js getStubJsonPath)
   bool disabled_at_rev0 = false;           // ESP32-C2 ECO0 (esp32c2.py _post_connect)
   bool supports_large_flash = false;       // only ESP32-S3's stub handles > 16 MB

@@ -32,7 +32,7 @@ struct SetBaud {
 struct Sleep {
   Millis duration;  // then complete(now)
 };
-// The flasher stub file `file` (an esptool-js name, e.g. "stub_flasher_32c3.json"), asked for
+// The converted flasher stub file `file` (e.g. "stub_flasher_32c3.bin"), asked for
 // only when the request lets the driver serve stubs (DeviceRequest::stubs_on_demand): a page
 // then fetches the one file the detected chip needs instead of all of them up front. Then
 // supply(bytes, now) with the file's bytes (none: no such file is shipped), or

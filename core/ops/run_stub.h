@@ -16,7 +16,7 @@ engine::Task<Status> run_stub(engine::Link& link, const stub::StubImage& stub);
 
 // esptool main()'s stub step: says so and does nothing when a stub already runs, in Secure
 // Download Mode, or where esptool disables the stub; otherwise picks the detected chip's file
-// from `stubs` (by esptool-js file name) and runs it. Not there and `on_demand`: asks the driver
+// from `stubs` (converted stubs by name) and runs it. Not there and `on_demand`: asks the driver
 // for that one file (engine::LoadStub). No file for the chip: ROM only, with a warning.
 engine::Task<Status> start_stub(engine::Link& link, const stub::StubFiles& stubs,
                                 bool on_demand = false);

@@ -6,7 +6,7 @@ const stubsUrl = new URL('../dist/stubs/', import.meta.url);
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
 
 // How long one stub file may take to arrive before the command fails with a clear error (the
-// largest is 30 KB gzip; a slow link still gets it well within this).
+// largest, the ESP8266's, is 9 KB; a slow link still gets it well within this).
 const kStubFetchMs = 30000;
 
 let stubsPromise = null;
