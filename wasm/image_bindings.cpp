@@ -9,6 +9,7 @@
 #include "core/image/image_info.h"
 #include "core/image/make_image.h"
 #include "core/image/merge_bin.h"
+#include "core/stub/stub_binary.h"
 #include "core/stub/stub_json.h"
 #include "wasm/convert.h"
 #include "wasm/image_info_value.h"
@@ -135,10 +136,13 @@ val stub_json_to_binary(std::string text) {
   return to_result(stub::convert_stub_json(text), [](const Bytes& b) { return to_uint8array(b); });
 }
 
+std::string stub_binary_name(std::string json_name) { return stub::stub_binary_name(json_name); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(esptool_image) {
   emscripten::function("stubJsonToBinary", &stub_json_to_binary);
+  emscripten::function("stubBinaryName", &stub_binary_name);
   emscripten::function("parseFlashArgs", &parse_flash_args);
   emscripten::function("parseFlasherArgsJson", &parse_flasher_args_json);
   emscripten::function("parseIdfBuildArgs", &parse_idf_build_args);

@@ -25,10 +25,6 @@ const Facts::Value* Facts::find(std::string_view name) const {
   return nullptr;
 }
 
-void Facts::erase(std::string_view name) {
-  std::erase_if(entries_, [&](const Entry& e) { return e.first == name; });
-}
-
 namespace {
 template <class T>
 const T* as(const Facts::Value* v) {

@@ -30,7 +30,6 @@ class Facts {
 
   const Value* find(std::string_view name) const;
   bool contains(std::string_view name) const { return find(name) != nullptr; }
-  void erase(std::string_view name);
 
   // The value when `name` holds one of that kind, else `fallback`.
   std::string text(std::string_view name, std::string fallback = {}) const;

@@ -32,9 +32,7 @@ TEST(Facts, AnotherKindOrNoneGivesTheFallback) {
   EXPECT_TRUE(f.list("mac").empty());
   EXPECT_EQ(f.text("chip", "none"), "none");
   EXPECT_FALSE(f.contains("chip"));
-  f.erase("mac");
-  EXPECT_FALSE(f.contains("mac"));
-  EXPECT_TRUE(f.entries().empty());
+  EXPECT_EQ(f.entries().size(), 1u);
 }
 
 TEST(Facts, CountsFromZero) {

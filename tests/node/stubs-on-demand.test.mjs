@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connect, stubFromJson } from '../../web/src/index.js';
+import { connect, stubBinaryName, stubFromJson } from '../../web/src/index.js';
 import { portFromUrl } from '../../web/src/node.js';
 import { stubLoader } from '../../web/src/stubs.js';
 import { root } from './helpers.mjs';
@@ -35,6 +35,7 @@ describe('stubFromJson', () => {
   test("makes the build's bytes from esptool-js's JSON, and smaller than it", async () => {
     const json = readFileSync(join(jsonDir, 'stub_flasher_32s3.json'), 'utf8');
     const converted = await stubFromJson(json);
+    assert.equal(await stubBinaryName('stub_flasher_32s3.json'), 'stub_flasher_32s3.bin');
     assert.deepEqual(Buffer.from(converted), readFileSync(join(stubDir, 'stub_flasher_32s3.bin')));
     assert.deepEqual([...converted.subarray(0, 4)], [...Buffer.from('ESTB')]);
     assert.ok(converted.length < json.length * 0.8, `${converted.length} B from ${json.length} B of JSON`);

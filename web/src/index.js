@@ -108,12 +108,18 @@ export async function parseFlasherArgsJson(text) {
 
 /**
  * An esptool-js flasher stub JSON text -> the converted stub (Uint8Array) that connect()'s
- * `stubs` option takes, under the name in dist/stubs/index.json (stub_flasher_32c3.json ->
- * stub_flasher_32c3.bin). The build converts the shipped stubs the same way.
+ * `stubs` option takes, under the name stubBinaryName gives it. The build converts the shipped
+ * stubs the same way.
  */
 export async function stubFromJson(text) {
   const m = await loadToolsModule();
   return callWasm(() => m.stubJsonToBinary(text));
+}
+
+/** The name a converted stub goes by: esptool-js's stub_flasher_32c3.json -> stub_flasher_32c3.bin. */
+export async function stubBinaryName(jsonName) {
+  const m = await loadToolsModule();
+  return m.stubBinaryName(jsonName);
 }
 
 /** Either of the two, told apart by content (JSON starts with '{'). */

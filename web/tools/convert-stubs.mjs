@@ -6,7 +6,7 @@
 // (design.md principle 5): they come from the registry package at build time, never from git.
 import { readdir, readFile, writeFile, unlink, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stubFromJson } from '../src/index.js';
+import { stubBinaryName, stubFromJson } from '../src/index.js';
 
 const [src, dest] = process.argv.slice(2);
 if (!src || !dest) {
@@ -32,7 +32,7 @@ for (const name of sources) {
     console.error(`convert-stubs: ${join(src, name)}: ${error.message}`);
     process.exit(1);
   }
-  const out = name.replace(/\.json$/, '.bin');
+  const out = await stubBinaryName(name);
   await writeIfChanged(join(dest, out), converted);
   names.push(out);
 }

@@ -171,8 +171,10 @@ export function makeImage(segments: MakeImageSegment[], options: MakeImageOption
 export function parseFlashArgs(text: string): Promise<IdfBuildArgs>;
 export function parseFlasherArgsJson(text: string): Promise<IdfBuildArgs>;
 export function parseIdfBuildArgs(text: string): Promise<IdfBuildArgs>;
-/** An esptool-js stub JSON text in the converted form `stubs` takes (name it like dist/stubs/: x.json -> x.bin). */
+/** An esptool-js stub JSON text in the converted form `stubs` takes, named as stubBinaryName says. */
 export function stubFromJson(text: string): Promise<Uint8Array>;
+/** esptool-js's stub_flasher_32c3.json -> stub_flasher_32c3.bin, the converted stub's name. */
+export function stubBinaryName(jsonName: string): Promise<string>;
 
 // ---- Device commands (connect) -------------------------------------------------------------
 

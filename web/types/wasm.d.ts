@@ -92,6 +92,7 @@ export interface ToolsModule extends CommonModule {
   parseFlasherArgsJson(text: string): WasmResult<unknown>;
   parseIdfBuildArgs(text: string): WasmResult<unknown>;
   stubJsonToBinary(text: string): WasmResult<Uint8Array>;
+  stubBinaryName(jsonName: string): string;
 }
 
 /** esptool-core, the Node CLI's module: both of the above plus the esptool.py argument layer. */
