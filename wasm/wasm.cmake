@@ -28,9 +28,9 @@ set_source_files_properties(${ESPT_FAST_SOURCES} PROPERTIES COMPILE_OPTIONS "-O2
 # Debian's em++ (clang 14) loses a coroutine resumption at -O2: after detect_chip's co_return on
 # the --chip path, the awaiting connect() never continued and the engine stalled with no action
 # (seen against hw-sim; fine at -O0/-O1 and with g++ 12). The coroutine code builds outside LTO,
-# whose link-time pass runs LLVM's -O2 pipeline over every bitcode file, and at -Os: without
-# inlining the bug does not show (the node and browser tests pass), and the device module is
-# 5 KB gzip smaller than at -O1 (issue 10: 148,268 -> 143,208 B).
+# whose link-time pass runs LLVM's -O2 pipeline over every bitcode file, and at -Os, where the
+# bug has not shown (why is not known: all node and browser tests pass) and the device module is
+# 5 KB gzip smaller than at -O1 (issue 10: 148,268 -> 143,208 B). Revert to -O1 if it returns.
 file(GLOB ESPT_CORO_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/engine/*.cpp
   ${CMAKE_SOURCE_DIR}/core/ops/*.cpp)
 set_source_files_properties(${ESPT_CORO_SOURCES} PROPERTIES COMPILE_OPTIONS "-Os;-fno-lto")
