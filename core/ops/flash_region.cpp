@@ -9,7 +9,6 @@
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
 #include "core/util/deflate.h"
-#include "core/util/inflate_count.h"
 
 namespace esptool::ops {
 namespace {
@@ -94,7 +93,6 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
 
   size_t fed = 0;
   uint32_t seq = 0;
-  util::InflateCounter written;  // uncompressed bytes behind the blocks sent, for progress
   uint64_t sent_bytes = 0;
   // The stub ACKs before writing, so a block's reply waits for the previous block's write.
   engine::Millis previous_timeout = proto::kDefaultTimeoutMs;
@@ -126,7 +124,7 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
     if (!st.ok()) co_return st.error();
     sent_bytes += chunk.size();
     ++seq;
-    link.progress("write", std::min<uint64_t>(written.push(chunk), size), size, offset);
+    link.progress("write", std::min<uint64_t>(z.input_behind(sent_bytes), size), size, offset);
   }
   if (s.is_stub) {
     // Wait until the stub has written the last block (it ACKed before writing).

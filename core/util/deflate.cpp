@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 #include "core/base/check.h"
 
 namespace esptool::util {
@@ -31,6 +33,7 @@ void StreamingDeflate::run(std::span<const uint8_t> input, int flush) {
     const size_t produced = sizeof(chunk) - z.avail_out;
     out_.insert(out_.end(), chunk, chunk + produced);
     total_out_ += produced;
+    if (produced > 0) checkpoints_.emplace_back(total_out_, total_in_ + (input.size() - z.avail_in));
   } while (z.avail_out == 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
   total_in_ += input.size();
 }
@@ -59,6 +62,14 @@ Bytes StreamingDeflate::take(size_t max) {
     taken_ = 0;
   }
   return out;
+}
+
+uint64_t StreamingDeflate::input_behind(uint64_t out_bytes) const {
+  const auto at = std::lower_bound(checkpoints_.begin(), checkpoints_.end(), std::make_pair(out_bytes, uint64_t(0)));
+  if (at == checkpoints_.end()) return total_in_;
+  // Between two checkpoints, in proportion: smoother than the steps zlib's output comes in.
+  const auto [out_before, in_before] = at == checkpoints_.begin() ? std::make_pair(uint64_t(0), uint64_t(0)) : *(at - 1);
+  return in_before + (at->second - in_before) * (out_bytes - out_before) / (at->first - out_before);
 }
 
 uint64_t StreamingDeflate::bound(uint64_t size) { return deflateBound(nullptr, uLong(size)); }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
+#include <vector>
 
 #include "core/base/bytes.h"
 
@@ -27,6 +29,12 @@ class StreamingDeflate {
   bool finished() const { return finished_; }
   uint64_t total_in() const { return total_in_; }
   uint64_t total_out() const { return total_out_; }
+  // How much input zlib had consumed when its output first reached `out_bytes`: the uncompressed
+  // size behind the first `out_bytes` compressed bytes, running ahead of it by at most the deflate
+  // block zlib was still holding back (a few KB to a few tens of KB). Progress only: esptool
+  // decompresses what it sent to count exactly, which needs an inflater the device module
+  // otherwise does without.
+  uint64_t input_behind(uint64_t out_bytes) const;
 
   // Upper bound of the compressed size of `size` input bytes (zlib deflateBound).
   static uint64_t bound(uint64_t size);
@@ -38,6 +46,8 @@ class StreamingDeflate {
   Bytes out_;
   size_t taken_ = 0;
   bool finished_ = false;
+  // (total output, total input consumed) after each deflate() call that produced output.
+  std::vector<std::pair<uint64_t, uint64_t>> checkpoints_;
   uint64_t total_in_ = 0;
   uint64_t total_out_ = 0;
 };

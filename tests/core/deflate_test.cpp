@@ -2,6 +2,10 @@
 
 #include "core/util/deflate.h"
 
+#include <zlib.h>
+
+#include <cstdlib>
+
 namespace {
 
 using esptool::Bytes;
@@ -33,6 +37,43 @@ TEST(StreamingDeflate, OutputIsAvailableBeforeTheInputEnds) {
   esptool::util::StreamingDeflate d;
   d.push(std::span<const uint8_t>(data.data(), 1 << 20));
   EXPECT_GT(d.available(), 16384u);  // a first 16 KiB block can go out already
+}
+
+// What the first `n` compressed bytes decode to, as esptool counts it (inflating what it sent).
+uint64_t decoded_size(const Bytes& compressed, size_t n) {
+  z_stream z{};
+  EXPECT_EQ(inflateInit(&z), Z_OK);
+  z.next_in = const_cast<Bytef*>(compressed.data());
+  z.avail_in = uInt(n);
+  Bytes scratch(1 << 16);
+  int rc = Z_OK;
+  do {
+    z.next_out = scratch.data();
+    z.avail_out = uInt(scratch.size());
+    rc = inflate(&z, Z_SYNC_FLUSH);
+  } while (rc == Z_OK && z.avail_out == 0);
+  const uint64_t total = z.total_out;
+  inflateEnd(&z);
+  return total;
+}
+
+TEST(StreamingDeflate, InputBehindFollowsTheDecodedSizeWithinAWindowAndEndsAtTheWhole) {
+  const Bytes data = firmware_like(1 << 20);
+  esptool::util::StreamingDeflate d;
+  for (size_t at = 0; at < data.size(); at += 64 * 1024)
+    d.push(std::span<const uint8_t>(data.data() + at, 64 * 1024));
+  d.finish();
+  const Bytes out = d.take();
+  uint64_t last = 0;
+  for (size_t sent = 0; sent < out.size(); sent += 16384) {
+    const uint64_t estimate = d.input_behind(sent);
+    const uint64_t truth = decoded_size(out, sent);
+    EXPECT_GE(estimate, last) << "at " << sent;
+    EXPECT_LE(std::llabs(int64_t(estimate) - int64_t(truth)), 64 * 1024) << "at " << sent;
+    last = estimate;
+  }
+  EXPECT_EQ(d.input_behind(0), 0u);
+  EXPECT_EQ(d.input_behind(out.size()), data.size());
 }
 
 }  // namespace
