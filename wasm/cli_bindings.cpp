@@ -46,11 +46,37 @@ val parse_command_line(val args, val env) {
                    });
 }
 
+// The last runOffline's output, kept until the next call so that its files reach JS as views of
+// wasm memory, not copies (the one exception to convert.h's rule): the CLI, the only caller,
+// writes them out before it calls in again. Copying merge_bin --fill-flash-size 16MB's output
+// into a fresh JS array cost about 15 ms, mostly page faults (issue 10). A view goes stale
+// (length 0) once wasm memory grows; each file's `size` lets the CLI check.
+image::CommandOutput last_output;
+
 // Parses again rather than holding a C++ object across calls: no handle for JS to delete.
 val run_offline(val args, val env, val inputs) {
+  last_output = {};
   auto parsed = cli::parse_command_line(to_strings(args), to_string_map(env));
   if (!parsed.ok()) return fail(parsed.error());
-  return to_result(cli::run_offline(parsed.value(), to_bytes_map(inputs)), command_output);
+  auto result = cli::run_offline(parsed.value(), to_bytes_map(inputs));
+  if (!result.ok()) return fail(result.error());
+  last_output = std::move(result).value();
+  val v = val::object();
+  v.set("lines", to_js_strings(last_output.lines));
+  val files = val::array();
+  for (const auto& f : last_output.files) {
+    val file = val::object();
+    file.set("name", f.name);
+    file.set("size", double(f.data.size()));
+    files.call<void>("push", file);
+  }
+  v.set("files", files);
+  // The views last: passing a std::string to JS mallocs (Embind), a view needs no allocation.
+  for (size_t i = 0; i < last_output.files.size(); ++i) {
+    const Bytes& data = last_output.files[i].data;
+    files[i].set("data", val(emscripten::typed_memory_view(data.size(), data.data())));
+  }
+  return ok(v);
 }
 
 std::string banner_line() { return cli::banner_line(); }

@@ -1,6 +1,7 @@
 // C++ <-> JS value conversion for the Embind layer: bytes (one copy in, a fresh Uint8Array out,
-// never a view into wasm memory), string lists and maps, optional option fields, and the
-// {ok, value} | {ok: false, error} result objects. No esptool logic lives here.
+// never a view into wasm memory; the CLI's runOffline in cli_bindings.cpp is the one exception),
+// string lists and maps, optional option fields, and the {ok, value} | {ok: false, error} result
+// objects. No esptool logic lives here.
 #pragma once
 
 #include <emscripten/val.h>

@@ -70,6 +70,9 @@ async function run(argv) {
     return fatal(result.error.message);
   }
   for (const file of result.value.files) {
+    // A view of the module's memory, not a copy (runOffline in wasm/cli_bindings.cpp): written
+    // before anything calls into the module again. A stale view (memory grew) has length 0.
+    if (file.data.length !== file.size) throw new Error(`the output for ${file.name} went stale`);
     try {
       writeFileSync(file.name, file.data);
     } catch {
