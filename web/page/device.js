@@ -1,14 +1,15 @@
 // The Device tab: wires the connection card, the chip card, the flash card, the read/erase card
-// and the log to one DeviceSession. Buttons are enabled by what the session can do now.
+// and the log to one DeviceSession. Buttons are enabled by what the session can do now. The
+// read/erase card's code and the report's are not needed to connect and flash: they load when
+// the user goes there (lazy.js).
 import { hasWebSerial } from '../src/index.js';
 import { chipCardPlaceholder, initConnectSettings, readSettings, renderChipCard, showConnectError, virtualChoice } from './device-connect.js';
 import { ConsolePanel } from './device-console.js';
 import { FlashPanel } from './device-flash.js';
 import { DeviceLog } from './device-log.js';
 import { initMonitor } from './device-monitor.js';
-import { initReport } from './device-report.js';
 import { DeviceSession } from './device-session.js';
-import { initDeviceTools } from './device-tools.js';
+import { loadOnUse } from './lazy.js';
 
 const $ = (id) => document.getElementById(id);
 const COMMAND_BUTTONS = ['dev-read', 'dev-erase-region', 'dev-erase', 'dev-reg-read', 'dev-reg-write', 'dev-status-read', 'dev-status-write'];
@@ -31,7 +32,7 @@ export function initDevice(facts) {
     onFlashed: () => monitor.start(),
   });
   monitor = initMonitor(session, panel);
-  initReport(session, log, readSettings);
+  loadOnUse($('dev-report'), async () => (await import('./device-report.js')).initReport(session, log, readSettings));
   const status = $('dev-status');
 
   function refresh() {
@@ -117,7 +118,7 @@ export function initDevice(facts) {
   });
 
   flashPanel = new FlashPanel(facts, session, () => ({ chip: chip.key, flashSize: chip.flashSize }));
-  initDeviceTools(session, {
+  const hooks = {
     setFaults: async (spec) => session.virtual?.setFaults(spec),
     unplug: async () => session.virtual?.unplug(),
     replug: async () => {
@@ -126,7 +127,8 @@ export function initDevice(facts) {
       await connectWith(() => session.open(lastVirtual, session.portName || 'Virtual device').then(() => (session.virtual = lastVirtual)));
       refresh();
     },
-  });
+  };
+  loadOnUse(document.querySelector('.tools-card'), async () => (await import('./device-tools.js')).initDeviceTools(session, hooks));
   refresh();
   return { addFilesToFlash: (files) => flashPanel.addFiles(files) };
 }

@@ -1,13 +1,23 @@
 // Page entry: tab switching, loading the esptool module once, and starting the panels: the
-// device (first tab) and the three offline tools.
+// device (first tab) at once, each offline tool when its tab is first chosen (or looked at: the
+// pointer on its tab), so a visit that only flashes never fetches their code.
 import * as api from './api.js';
 import { guardWindowDrops } from './drop-zone.js';
 import { errorBox, show } from './dom.js';
-import { initImageInfo } from './image-info.js';
-import { initElf2Image } from './elf2image.js';
-import { initMerge } from './merge.js';
 import { initDevice } from './device.js';
+import { loadOnUse } from './lazy.js';
 import { kFlashFilesEvent } from './send-to-flash.js';
+
+const facts = api.load();
+// Tab id -> load() of its panel (started once; resolves when the panel is set up).
+const $ = (id) => document.getElementById(id);
+const tools = () => import('./offline-tools.js');
+const panels = {
+  'tab-info': loadOnUse($('panel-info'), async () => (await tools()).initImageInfo(await facts)),
+  'tab-elf': loadOnUse($('panel-elf'), async () => (await tools()).initElf2Image(await facts)),
+  'tab-merge': loadOnUse($('panel-merge'), async () => (await tools()).initMerge(await facts)),
+};
+let shown = null; // load() of the offline panel the page opened on, if any
 
 function initTabs() {
   const tabs = [...document.querySelectorAll('[role=tab]')];
@@ -20,9 +30,11 @@ function initTabs() {
     }
     if (focus) tab.focus();
     history.replaceState(null, '', `#${tab.id.replace(/^tab-/, '')}`);
+    return panels[tab.id]?.().catch(() => {});
   };
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => select(tab, false));
+    tab.addEventListener('pointerover', () => panels[tab.id]?.().catch(() => {}));
     // WAI-ARIA tabs pattern: arrows move between tabs, Home/End jump to the ends.
     tab.addEventListener('keydown', (event) => {
       const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
@@ -32,7 +44,7 @@ function initTabs() {
     });
   });
   const wanted = document.getElementById(`tab-${location.hash.slice(1)}`);
-  if (wanted) select(wanted, false);
+  if (wanted) shown = select(wanted, false);
 }
 
 async function start() {
@@ -40,14 +52,12 @@ async function start() {
   guardWindowDrops();
   const status = document.getElementById('load-status');
   try {
-    const facts = await api.load();
-    document.getElementById('version').textContent =
-      `esptool-wasm ${facts.version} (esptool.py ${facts.esptoolVersion})`;
-    const device = initDevice(facts);
+    const { version, esptoolVersion } = await facts;
+    document.getElementById('version').textContent = `esptool-wasm ${version} (esptool.py ${esptoolVersion})`;
+    const device = initDevice(await facts);
     document.addEventListener(kFlashFilesEvent, (event) => device.addFilesToFlash(event.detail.files));
-    initImageInfo(facts);
-    initElf2Image(facts);
-    initMerge(facts);
+    // Opened on an offline tool's tab (#info, #elf, #merge): ready once that panel is.
+    await shown;
     status.textContent = '';
     document.body.dataset.ready = 'true';
     registerOffline();
