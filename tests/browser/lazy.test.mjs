@@ -33,11 +33,14 @@ after(async () => {
   fx?.cleanup();
 });
 
-/** Runs `act` and returns the same-origin JS files it made the page fetch for the first time. */
+/**
+ * Runs `act` and returns the page's chunks it fetched for the first time (not a Worker's entry:
+ * the offline tools' Worker starts on the first tool call either way).
+ */
 async function fetchedBy(act) {
   const known = jsFiles(session.pageRequests);
   await act();
-  return [...jsFiles(session.pageRequests)].filter((f) => !known.has(f));
+  return [...jsFiles(session.pageRequests)].filter((f) => !known.has(f) && f.startsWith('/page/chunk-'));
 }
 
 test('the page is ready with the Device tab code only; Image info loads on its tab, and a file chosen at once is read', async () => {
