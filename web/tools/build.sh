@@ -33,7 +33,7 @@ mkdir -p web/dist
 # (the offline tools), esptool-core (all of it plus the CLI layer: web/cli/'s device commands),
 # esptool-cli-offline (the offline tools plus the CLI layer: web/cli/'s offline commands). hw-sim.js/.wasm: the
 # virtual device (wasm/sim/, loaded by web/src/virtual/ in its Worker).
-for f in esptool-device.js esptool-device.wasm esptool-tools.js esptool-tools.wasm \
+for f in esptool-device.js esptool-tools.js esptool-tools.wasm \
   esptool-core.js esptool-core.wasm esptool-cli-offline.js esptool-cli-offline.wasm hw-sim.js hw-sim.wasm; do
   cmp -s "build/wasm/$f" "web/dist/$f" || cp "build/wasm/$f" "web/dist/$f"
 done
@@ -47,6 +47,11 @@ if [ -d "$stub_src" ]; then
 else
   say "no esptool-js stubs in node_modules (run web/tools/bootstrap.sh); device commands will run ROM-only"
 fi
+
+# The device module in two halves (issue 10): esptool-device.wasm, what a flash runs (profiled on
+# the virtual device, so after the stubs and hw-sim), and esptool-device.deferred.wasm, the rest,
+# loaded when first called. Redone only when the module or the profile's flows change.
+node web/tools/split-device-wasm.mjs build/wasm/esptool-device.wasm web/dist/esptool-device.js web/dist
 
 # --- The static folder web/site/ (what `npm start` serves and a static host is given) ---------
 # The page's JS and CSS bundled and minified by esbuild (a devDependency), its Workers as entries
