@@ -32,7 +32,7 @@ export function initDevice(facts) {
     onFlashed: () => monitor.start(),
   });
   monitor = initMonitor(session, panel);
-  loadOnUse($('dev-report'), async () => (await import('./device-report.js')).initReport(session, log, readSettings));
+  loadOnUse($('dev-report'), async () => (await import('./device-extras.js')).initReport(session, log, readSettings));
   const status = $('dev-status');
 
   function refresh() {
@@ -128,7 +128,7 @@ export function initDevice(facts) {
       refresh();
     },
   };
-  loadOnUse(document.querySelector('.tools-card'), async () => (await import('./device-tools.js')).initDeviceTools(session, hooks));
+  loadOnUse(document.querySelector('.tools-card'), async () => (await import('./device-extras.js')).initDeviceTools(session, hooks));
   refresh();
   return { addFilesToFlash: (files) => flashPanel.addFiles(files) };
 }
