@@ -49,7 +49,7 @@ test('after one online visit the page, its tools and the virtual device work off
   );
   const cached = await page.evaluate(async (version) => (await (await caches.open(`esptool-wasm-${version}`)).keys()).length, list.version);
   assert.equal(cached, list.files.length);
-  for (const f of ['dist/hw-sim.wasm', 'dist/esptool-device.wasm', 'dist/esptool-tools.wasm']) assert.ok(list.files.includes(f), f);
+  for (const f of ['dist/hw-sim.wasm', 'dist/esptool-device.wasm', 'dist/esptool-device.deferred.wasm', 'dist/esptool-tools.wasm']) assert.ok(list.files.includes(f), f);
   assert.ok(!list.files.includes('dist/esptool-core.wasm'), 'the CLI-only full module is not precached');
 
   await context.setOffline(true);

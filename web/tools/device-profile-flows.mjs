@@ -3,7 +3,8 @@
 // deferred module, loaded when first called. The flows are the page's and the install button's
 // main job on every virtual chip and each of its USB consoles: the facts the forms show, the
 // layout check, connect, flash id and security info (the page's chip card), write_flash of a
-// bootloader, partition table and app (verified, hard reset), and the button's erase-then-write.
+// bootloader, partition table and app with each one's options (verified, hard reset), and the
+// button's erase-then-write.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,14 +50,32 @@ const unlessUsbOtgReset = (error) => {
   if (error.name !== 'unsupported_command') throw error;
 };
 
-async function flashOnce(chip, console, files, { erase }) {
+// The page's Connect then Flash, with its defaults (web/page/device-flash.js: skip unchanged
+// sectors, verify, compress), twice: the second time one file changed, as when a user reflashes.
+async function pageFlow(chip, console, files) {
   const port = createVirtualPort({ worker: false, paced: false, chip, console });
   const device = await api.connect(port, { baud: 921600 });
+  const options = { ...quiet, flashMode: 'keep', flashFreq: 'keep', flashSize: 'keep', eraseAll: false, compress: true, verify: true, skipUnchanged: true };
   try {
     await device.flashId(quiet).catch(unlessUsbOtgReset);
     await device.securityInfo(quiet).catch(() => {}); // ESP32 and ESP8266 have none: an error the card shows
+    await device.writeFlash(files, options).catch(unlessUsbOtgReset);
+    const changed = files.map((f, i) => (i === files.length - 1 ? { ...f, data: f.data.map((b, j) => (j === 100 ? b ^ 1 : b)) } : f));
+    await device.writeFlash(changed, options).catch(unlessUsbOtgReset);
+  } finally {
+    await device.close();
+  }
+}
+
+// The install button's (web/src/install.js): flash id without a reset, an optional erase, a write.
+async function installFlow(chip, console, files, { erase }) {
+  const port = createVirtualPort({ worker: false, paced: false, chip, console });
+  const device = await api.connect(port, { baud: 921600 });
+  try {
+    await device.flashId({ ...quiet, after: 'no_reset' });
     if (erase) await device.eraseFlash({ ...quiet, after: 'no_reset' });
-    await device.writeFlash(files, quiet).catch(unlessUsbOtgReset);
+    const options = { ...quiet, verify: true, skipUnchanged: !erase, flashMode: 'keep', flashFreq: 'keep', flashSize: 'detect' };
+    await device.writeFlash(files, options).catch(unlessUsbOtgReset);
   } finally {
     await device.close();
   }
@@ -74,8 +93,9 @@ export async function runProfileFlows({ root }) {
     for (const { key, consoles } of await virtualChips()) {
       const files = firmwareFor(key, chipFacts.get(key).bootloaderOffset, { native, work });
       await api.checkFlashLayout(files, { chip: key, flashSize: 4 << 20 });
-      for (const console of consoles) await flashOnce(key, console, files, { erase: false });
-      await flashOnce(key, consoles[0], files, { erase: true });
+      for (const console of consoles) await pageFlow(key, console, files);
+      await installFlow(key, consoles[0], files, { erase: false });
+      await installFlow(key, consoles[0], files, { erase: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
