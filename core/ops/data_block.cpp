@@ -17,8 +17,7 @@ bool rejected_as_garbled(const Error& e) {
 
 engine::Task<Status> send_data_block(engine::Link& link, proto::Opcode op, uint32_t seq,
                                      std::span<const uint8_t> payload, engine::Millis timeout_ms,
-                                     const char* what, uint32_t address,
-                                     const std::function<void()>& meanwhile) {
+                                     const char* what, uint32_t address) {
   Error last = make_error(Errc::kInternal, "no attempt");
   const int attempts = link.session().resend_rejected_blocks ? kRejectedBlockAttempts : kWriteBlockAttempts;
   int other_failures = 0;
@@ -26,7 +25,6 @@ engine::Task<Status> send_data_block(engine::Link& link, proto::Opcode op, uint3
     proto::DataCommand cmd{op, seq, payload};
     Status sent = co_await link.send_packet(cmd.encode());
     if (sent.ok()) {
-      if (attempt == 0 && meanwhile) meanwhile();
       Result<Bytes> r = co_await link.await_checked_reply(op, timeout_ms);
       if (r.ok()) co_return Status::Ok();
       last = r.error();

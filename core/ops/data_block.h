@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <span>
 
 #include "core/engine/link.h"
@@ -21,12 +20,9 @@ inline constexpr int kRejectedBlockAttempts = 12;
 
 // Sends block `seq` up to kWriteBlockAttempts times (kRejectedBlockAttempts while the loader only
 // rejects it as garbled); stops early when the port is gone or the command was cancelled. The
-// error names `what` and `address` ("Writing block 3 at 0x..."). `meanwhile`, when given, runs
-// once while the first send is on the wire, before its reply is awaited: host work there (the
-// next block's compression) costs no line time.
+// error names `what` and `address` ("Writing block 3 at 0x...").
 engine::Task<Status> send_data_block(engine::Link& link, proto::Opcode op, uint32_t seq,
                                      std::span<const uint8_t> payload, engine::Millis timeout_ms,
-                                     const char* what, uint32_t address,
-                                     const std::function<void()>& meanwhile = {});
+                                     const char* what, uint32_t address);
 
 }  // namespace esptool::ops

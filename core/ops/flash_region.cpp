@@ -1,22 +1,19 @@
 #include "core/ops/flash_region.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "core/chips/usb.h"
 #include "core/ops/data_block.h"
 #include "core/ops/detect_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
-#include "core/util/deflate.h"
+#include "core/util/strong_deflate.h"
 
 namespace esptool::ops {
 namespace {
 
 using engine::Link;
 using engine::Task;
-
-constexpr size_t kCompressSlice = 64 * 1024;    // input fed to zlib between block sends
 
 // FLASH_WRITE_SIZE: the chip's ROM or stub block, smaller on USB-OTG (chips/usb.h).
 uint32_t flash_block(const engine::Session& s) {
@@ -67,21 +64,16 @@ Task<Result<RegionWriteStats>> write_plain(Link& link, uint32_t offset, std::spa
   co_return RegionWriteStats{size, 0};
 }
 
-// Stub: blocks leave as soon as zlib has produced them; the announced block count is an upper
-// bound (deflateBound), which the stub accepts because it stops at the end of the zlib stream.
-// ROM: the exact compressed size must be announced, so the region is compressed up front.
+// esptool's compressed write (cmds.py write_flash@v4.8.1): the region is compressed first, with a
+// stronger encoder than esptool's zlib -9 (util/strong_deflate.h), so the exact block count is
+// announced, and each block goes out when the loader has answered the one before.
 Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std::span<const uint8_t> data) {
   engine::Session& s = link.session();
   const uint32_t block = flash_block(s);
   const uint32_t size = uint32_t(data.size());
-  util::StreamingDeflate z;
-  uint64_t announced = util::StreamingDeflate::bound(size);
-  if (!s.is_stub) {
-    z.push(data);
-    z.finish();
-    announced = z.available();
-  }
-  const uint32_t blocks = uint32_t((announced + block - 1) / block);
+  const Bytes z = util::strong_deflate(data);
+  link.log(strprintf("Compressed %u bytes to %zu...", size, z.size()));
+  const uint32_t blocks = uint32_t((z.size() + block - 1) / block);
   const uint32_t write_size = s.is_stub ? size : (size + block - 1) / block * block;
   proto::BeginCommand begin{proto::Opcode::kFlashDeflBegin, write_size, blocks, block, offset,
                             rom_wants_encrypted_word(s)};
@@ -91,47 +83,30 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
   Result<Bytes> b = co_await link.call(begin, begin_timeout);
   if (!b.ok()) co_return b.error();
 
-  size_t fed = 0;
-  uint32_t seq = 0;
-  uint64_t sent_bytes = 0;
+  // The uncompressed bytes behind the first `sent` compressed ones, in proportion, for progress and
+  // timeouts: esptool counts them by inflating what it sent, which needs an inflater the device
+  // module does without.
+  const auto behind = [&](uint64_t sent) { return sent * size / z.size(); };
   // The stub ACKs before writing, so a block's reply waits for the previous block's write.
   engine::Millis previous_timeout = proto::kDefaultTimeoutMs;
-  uint64_t in_before = 0;
-  // Compresses until a whole block (or the stream's end) is ready. Run while the block before
-  // is on the wire, so zlib's time hides behind the line's.
-  const std::function<void()> next_block_ready = [&] {
-    while (z.available() < block && !z.finished()) {
-      if (fed < data.size()) {
-        const size_t n = std::min(kCompressSlice, data.size() - fed);
-        z.push(data.subspan(fed, n));
-        fed += n;
-      } else {
-        z.finish();
-      }
-    }
-  };
-  next_block_ready();
-  while (z.available() > 0) {
-    Bytes chunk = z.take(block);  // the last block is not padded
-    const uint64_t consumed = z.finished() ? size : fed;
-    const engine::Millis this_timeout =
-        proto::timeout_per_mb(proto::kEraseWriteTimeoutPerMbMs, std::max<uint64_t>(consumed - in_before, block));
-    in_before = consumed;
+  for (uint32_t seq = 0; seq < blocks; ++seq) {
+    const uint64_t from = uint64_t(seq) * block;
+    const uint64_t to = std::min<uint64_t>(from + block, z.size());
+    const engine::Millis this_timeout = proto::timeout_per_mb(
+        proto::kEraseWriteTimeoutPerMbMs, std::max<uint64_t>(behind(to) - behind(from), block));
     const engine::Millis timeout = s.is_stub ? previous_timeout : this_timeout;
     previous_timeout = this_timeout;
-    Status st = co_await send_data_block(link, proto::Opcode::kFlashDeflData, seq, chunk, timeout, "Writing",
-                                         offset, next_block_ready);
+    const std::span<const uint8_t> chunk(z.data() + from, to - from);  // the last block is not padded
+    Status st = co_await send_data_block(link, proto::Opcode::kFlashDeflData, seq, chunk, timeout, "Writing", offset);
     if (!st.ok()) co_return st.error();
-    sent_bytes += chunk.size();
-    ++seq;
-    link.progress("write", std::min<uint64_t>(z.input_behind(sent_bytes), size), size, offset);
+    link.progress("write", behind(to), size, offset);
   }
   if (s.is_stub) {
     // Wait until the stub has written the last block (it ACKed before writing).
     Result<uint32_t> settled = co_await link.read_reg(kChipDetectMagicRegAddr, previous_timeout);
     if (!settled.ok()) co_return settled.error();
   }
-  co_return RegionWriteStats{sent_bytes, 0};
+  co_return RegionWriteStats{z.size(), 0};
 }
 
 }  // namespace

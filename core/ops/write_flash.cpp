@@ -71,9 +71,6 @@ Task<Status> verify(Link& link, const FlashFile& f, const Bytes& data, uint32_t 
 void report_speed(Link& link, uint32_t offset, size_t size, const RegionWriteStats& st, bool compressed) {
   const double seconds = st.elapsed_ms / 1000.0;
   if (compressed) {
-    // esptool prints this before the first block; our compression is streamed, so the size is
-    // known only now. The line stays for scripts that read it.
-    link.log(strprintf("Compressed %zu bytes to %llu...", size, (unsigned long long)st.compressed_size));
     link.log(strprintf("Wrote %zu bytes (%llu compressed) at 0x%08x in %.1f seconds%s...", size,
                        (unsigned long long)st.compressed_size, offset, seconds,
                        seconds > 0 ? strprintf(" (effective %.1f kbit/s)", size / seconds * 8 / 1000).c_str() : ""));

@@ -3,7 +3,7 @@
 # quick when everything is present (a few dpkg/stat checks). Machine facts: shared toolchain.md.
 #   1. Debian packages (apt-get update only when something must be installed)
 #   2. a writable Emscripten cache + config under build/ with the zlib port seeded from Debian's
-#      zlib source (the port's own download host is unreachable)
+#      zlib source (the port's own download host is unreachable), and libdeflate's source
 #   3. npm dependencies (only when node_modules is missing or package-lock.json changed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -51,6 +51,15 @@ zlib_port="$cache/ports/zlib"
 if [ ! -f "$zlib_port/.emscripten_url" ] || [ ! -f "$zlib_port/zlib-1.2.11/zlib.h" ] ||
   [ ! -f "$zlib_port/zlib-1.2.11/deflate.c" ]; then
   bash web/tools/seed-zlib-port.sh "$cache" "$build/apt-src"
+fi
+
+# libdeflate (core/util/strong_deflate: the write path's compressor, fewer bytes than zlib -9) is
+# compiled by the build itself, native and wasm alike, from Debian's source of it.
+libdeflate="$build/third_party/libdeflate"
+if [ ! -f "$libdeflate/.debian-version" ]; then
+  say "fetching libdeflate's source from Debian"
+  bash web/tools/fetch-debian-source.sh libdeflate "$build/apt-src" "$libdeflate" libdeflate.h \
+    common_defs.h lib/deflate_compress.c lib/zlib_compress.c lib/adler32.c lib/utils.c lib/x86/cpu_features.c
 fi
 
 # --- 3. npm dependencies ----------------------------------------------------------------------

@@ -2,11 +2,9 @@
 # Seeds Emscripten 3.1.6's zlib port (-sUSE_ZLIB=1) in CACHE_DIR from Debian's zlib source,
 # because the port's own download host is unreachable (shared toolchain.md).
 # Usage: seed-zlib-port.sh CACHE_DIR WORK_DIR
-# Tries every zlib source version apt knows, newest first, until one downloads and unpacks to a
-# complete tree: the archive may list a version (a security update, say) whose files it no
-# longer serves. The port counts as seeded only once its marker file is written, last, so a run
-# that fails or is cut off leaves nothing that a build would use, and the next run tries again.
-# apt-get and apt-cache are taken from PATH (the seed test puts stand-ins there).
+# The source comes through fetch-debian-source.sh (every version apt knows, newest first). The port
+# counts as seeded only once its marker file is written, last, so a run that fails or is cut off
+# leaves nothing that a build would use, and the next run tries again.
 set -euo pipefail
 cache=$1
 work=$2
@@ -19,102 +17,17 @@ port_url="https://storage.googleapis.com/webassembly/emscripten-ports/zlib-1.2.1
 required_files=(zlib.h zconf.h adler32.c compress.c crc32.c deflate.c gzclose.c gzlib.c gzread.c
   gzwrite.c infback.c inffast.c inflate.c inftrees.c trees.c uncompr.c zutil.c)
 
-say() { printf 'bootstrap: %s\n' "$*"; }
-fail() {
-  printf 'bootstrap: error: %s\n' "$*" >&2
-  exit 1
-}
-
-# deb-src copies of the system's sources, used only through -o options: /etc stays untouched.
-write_source_lists() {
-  local lists="$work/sources.list.d" f
-  rm -rf "$lists"
-  mkdir -p "$lists" "$work/lists/partial"
-  : >"$work/sources.list"
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] && sed 's/^Types:.*/Types: deb-src/' "$f" >"$lists/$(basename "$f")"
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] && sed -n 's/^[[:space:]]*deb\([[:space:]]\)/deb-src\1/p' "$f" >>"$work/sources.list"
-  done
-  apt_opts=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=$lists"
-    -o "Dir::State::Lists=$work/lists" -o APT::Sandbox::User=root)
-}
-
-# Newest first, in dpkg's version order (epochs, ~ and + as apt compares them).
-versions_newest_first() {
-  local sorted=() v i
-  while read -r v; do
-    [ -n "$v" ] || continue
-    for ((i = ${#sorted[@]}; i > 0; i--)); do
-      dpkg --compare-versions "$v" gt "${sorted[i - 1]}" || break
-      sorted[i]=${sorted[i - 1]}
-    done
-    sorted[i]=$v
-  done
-  printf '%s\n' "${sorted[@]}"
-}
-
-# Downloads one version and unpacks its upstream tarball to $work/unpack/zlib-*; fails quietly
-# (the reason is kept in $work/last-error) so the caller can try the next version.
-fetch_version() {
-  local version=$1 dl="$work/download" orig
-  rm -rf "$dl" "$work/unpack"
-  mkdir -p "$dl" "$work/unpack"
-  if ! (cd "$dl" && apt-get "${apt_opts[@]}" source --download-only -qq "zlib=$version") \
-    >"$work/apt.log" 2>&1; then
-    grep -m1 '^E:' "$work/apt.log" >"$work/last-error" || tail -n1 "$work/apt.log" >"$work/last-error"
-    return 1
-  fi
-  orig=$(ls "$dl"/zlib_*.orig.tar.* 2>/dev/null | head -n1 || true)
-  [ -n "$orig" ] || orig=$(ls "$dl"/zlib_*.tar.* 2>/dev/null | grep -v '\.debian\.tar' | head -n1 || true)
-  if [ -z "$orig" ] || ! tar -xf "$orig" -C "$work/unpack" 2>"$work/last-error"; then
-    [ -s "$work/last-error" ] || echo "no upstream tarball among the downloaded files" >"$work/last-error"
-    return 1
-  fi
-  local tree f
-  tree=$(ls -d "$work/unpack"/zlib-* 2>/dev/null | head -n1 || true)
-  for f in "${required_files[@]}"; do
-    if [ -z "$tree" ] || [ ! -f "$tree/$f" ]; then
-      echo "the unpacked source has no $f" >"$work/last-error"
-      return 1
-    fi
-  done
-}
-
-install_tree() {
-  local version=$1 tree
-  tree=$(ls -d "$work/unpack"/zlib-* | head -n1)
-  rm -rf "$port_dir"
-  mkdir -p "$port_dir"
-  mv "$tree" "$port_dir/$tree_name"
-  printf '%s\n' "$version" >"$port_dir/.debian-version"
-  # A libz.a built from an earlier seed would be used as it is: make emcc rebuild it.
-  rm -rf "$cache/sysroot/lib/wasm32-emscripten/libz.a" "$cache/ports-builds/zlib"
-  printf '%s' "$port_url" >"$port_dir/.emscripten_url"
-}
-
-mkdir -p "$work"
 # An unseeded port must not look seeded to emcc while we work on it.
 rm -f "$port_dir/.emscripten_url"
-write_source_lists
-say "seeding the Emscripten zlib port from Debian's zlib source"
-if ! apt-get "${apt_opts[@]}" update -qq >"$work/update.log" 2>&1; then
-  say "apt-get update of the source lists reported errors; trying what it could read ($(grep -m1 -E '^(E|W):' "$work/update.log" || true))"
-fi
-mapfile -t versions < <(apt-cache "${apt_opts[@]}" showsrc zlib 2>/dev/null |
-  sed -n 's/^Version: //p' | sort -u | versions_newest_first)
-[ "${#versions[@]}" -gt 0 ] && [ -n "${versions[0]}" ] ||
-  fail "apt knows no zlib source package: this machine must reach Debian's source archive (deb-src of the suites in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list); see $work/update.log"
-
-tried=()
-for version in "${versions[@]}"; do
-  if fetch_version "$version"; then
-    install_tree "$version"
-    say "seeded the zlib port with Debian's zlib source $version"
-    exit 0
-  fi
-  tried+=("$version ($(head -c 200 "$work/last-error"))")
-  say "zlib source $version could not be used: $(head -c 200 "$work/last-error")"
-done
-fail "could not get any zlib source from Debian's archive (tried: ${tried[*]}): this machine must reach Debian's source packages (pool/ of the deb-src suites); rerun npm test or npm start to try again"
+printf 'bootstrap: %s\n' "seeding the Emscripten zlib port from Debian's zlib source"
+tree="$work/zlib-tree"
+bash "$(dirname "$0")/fetch-debian-source.sh" zlib "$work" "$tree" "${required_files[@]}"
+version=$(cat "$tree/.debian-version")
+rm -rf "$port_dir"
+mkdir -p "$port_dir"
+mv "$tree" "$port_dir/$tree_name"
+mv "$port_dir/$tree_name/.debian-version" "$port_dir/.debian-version"
+# A libz.a built from an earlier seed would be used as it is: make emcc rebuild it.
+rm -rf "$cache/sysroot/lib/wasm32-emscripten/libz.a" "$cache/ports-builds/zlib"
+printf '%s' "$port_url" >"$port_dir/.emscripten_url"
+printf 'bootstrap: %s\n' "seeded the zlib port with Debian's zlib source $version"
