@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { root, startServer } from '../browser/support.mjs';
+import { rootFor } from '../../web/tools/static-server.js';
+import { startServer } from '../browser/support.mjs';
 import { buildExampleFirmware, launch } from '../browser/install-support.mjs';
 
 const isVirtual = (path) => path.includes('/src/virtual/') || path.includes('/dist/hw-sim.');
@@ -17,7 +18,7 @@ function sizes(origin, urls) {
   for (const u of new Set(urls)) {
     if (!u.startsWith(origin)) continue;
     const path = new URL(u).pathname;
-    const bytes = readFileSync(join(root, 'web', decodeURIComponent(path)));
+    const bytes = readFileSync(join(rootFor(path), decodeURIComponent(path))); // as the dev server answers it
     const gz = gzipSync(bytes, { level: 9 }).length;
     out.files += 1;
     out.raw += bytes.length;
