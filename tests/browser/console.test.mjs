@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { download, dropFiles, esptoolCli, makeFixtures, openPage, root, startServer } from './support.mjs';
+import { connectVirtual, download, dropFiles, esptoolCli, makeFixtures, openPage, root, startServer } from './support.mjs';
 
 const shots = join(root, 'build/screenshots');
 let fx;
@@ -34,11 +34,7 @@ const waitForConsole = (pattern, timeout = 15000) =>
 
 test('the boot log shows in the console while Connect runs', async () => {
   const { page } = session;
-  await page.$eval('#dev-settings', (d) => (d.open = true));
-  await page.selectOption('#dev-virtual-chip', 'esp32');
-  await page.setChecked('#dev-virtual-fast', true);
-  await page.click('#dev-virtual');
-  await page.waitForSelector('body[data-device=ready]', { timeout: 30000 });
+  await connectVirtual(page);
   const text = await consoleText();
   assert.match(text, /rst:0x1 \(POWERON_RESET\),boot:0x3 \(DOWNLOAD_BOOT/);
   assert.match(text, /waiting for download/);

@@ -4,7 +4,7 @@
 // a layout error, reported by the page's own thread, works whichever half holds its code.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { download, dropFiles, openPage, startServer } from './support.mjs';
+import { connectVirtual, download, dropFiles, openPage, startServer } from './support.mjs';
 
 let server;
 let session;
@@ -29,11 +29,7 @@ function pattern(n) {
 
 test('a flash loads only the primary half; a read loads the deferred half once and reads back', async () => {
   const { page } = session;
-  await page.$eval('#dev-settings', (d) => (d.open = true));
-  await page.selectOption('#dev-virtual-chip', 'esp32');
-  await page.setChecked('#dev-virtual-fast', true);
-  await page.click('#dev-virtual');
-  await page.waitForSelector('body[data-device=ready]', { timeout: 30000 });
+  await connectVirtual(page);
   const data = pattern(0x6000);
   await dropFiles(page, '[data-drop=device]', [{ name: 'part.bin', bytes: data }]);
   await page.fill('#dev-table tr[data-name="part.bin"] input', '0x100000');

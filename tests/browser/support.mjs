@@ -99,6 +99,15 @@ export async function openPage(url, { beforeNavigate, contextOptions = {} } = {}
 }
 
 /** The origin a request URL belongs to (blob: URLs carry their creator's origin). */
+/** Connects the page to its virtual device (unpaced unless `fast` is false) and waits until it is ready. */
+export async function connectVirtual(page, { chip = 'esp32', fast = true } = {}) {
+  await page.$eval('#dev-settings', (d) => (d.open = true));
+  await page.selectOption('#dev-virtual-chip', chip);
+  await page.setChecked('#dev-virtual-fast', fast);
+  await page.click('#dev-virtual');
+  await page.waitForSelector('body[data-device=ready]', { timeout: 30000 });
+}
+
 export function originOf(url) {
   return new URL(url.startsWith('blob:') ? url.slice(5) : url).origin;
 }
