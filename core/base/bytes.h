@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,7 +35,15 @@ inline void append_le16(Bytes& out, uint16_t v) {
 inline void append_le32(Bytes& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(uint8_t(v >> (8 * i)));
 }
-inline void append(Bytes& out, const Bytes& tail) { out.insert(out.end(), tail.begin(), tail.end()); }
+// Byte copies go through raw pointers: libc++ 14 copies through vector and span iterators
+// (__wrap_iter) one element at a time, and at -Os, where nothing is inlined, that is a call per
+// byte (11 of merge_bin's 22 ms on a 4 MB app in wasm). From pointers it takes its memcpy path.
+inline void append(Bytes& out, std::span<const uint8_t> tail) {
+  out.insert(out.end(), tail.data(), tail.data() + tail.size());
+}
+inline Bytes copy_bytes(std::span<const uint8_t> from) {
+  return Bytes(from.data(), from.data() + from.size());
+}
 
 inline uint32_t align_up(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
 

@@ -2,6 +2,7 @@
 // while running (flash_size_bytes, pairing -f/-a) fail here, after the banner, as there.
 #include "core/cli/run_offline.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/cli/values.h"
@@ -97,7 +98,7 @@ Result<CommandOutput> run_make_image(const ParsedCommand& cmd, const InputFiles&
   return image::make_image(o);
 }
 
-Result<CommandOutput> run_merge_bin(const ParsedCommand& cmd, const InputFiles& inputs) {
+Result<CommandOutput> run_merge_bin(const ParsedCommand& cmd, InputFiles& inputs) {
   image::MergeBinOptions o;
   o.chip = cmd.chip();
   o.output = cmd.get("output").value_or("");
@@ -117,14 +118,19 @@ Result<CommandOutput> run_merge_bin(const ParsedCommand& cmd, const InputFiles& 
   }
   o.md5_disable = cmd.flag("md5_disable");
   std::vector<image::AddressedFile> files;
-  for (const auto& f : cmd.address_files()) {
-    ESPT_ASSIGN(data, input(inputs, f.path));
-    files.push_back({f.address, f.path, *data});
+  const auto pairs = cmd.address_files();
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    ESPT_ASSIGN(data, input(inputs, pairs[i].path));
+    // Moved, not copied (a 4 MB app), unless a later pair names the same file again.
+    const bool named_again = std::any_of(pairs.begin() + long(i) + 1, pairs.end(),
+                                         [&](const auto& p) { return p.path == pairs[i].path; });
+    files.push_back({pairs[i].address, pairs[i].path,
+                     named_again ? *data : std::move(inputs.at(pairs[i].path))});
   }
   return image::merge_bin(std::move(files), o);
 }
 
-Result<CommandOutput> dispatch(const ParsedCommand& cmd, const InputFiles& inputs) {
+Result<CommandOutput> dispatch(const ParsedCommand& cmd, InputFiles& inputs) {
   if (cmd.command == "elf2image") return run_elf2image(cmd, inputs);
   if (cmd.command == "image_info") return run_image_info(cmd, inputs);
   if (cmd.command == "make_image") return run_make_image(cmd, inputs);
@@ -163,7 +169,7 @@ std::vector<std::string> fatal_error_lines(const Error& error) {
   return lines;
 }
 
-Result<CommandOutput> run_offline(const ParsedCommand& cmd, const InputFiles& inputs) {
+Result<CommandOutput> run_offline(const ParsedCommand& cmd, InputFiles inputs) {
   if (cmd.command == "help") return CommandOutput{cmd.help, {}};
   // Our banner, then what esptool.py's `version` prints: the release whose behaviour we match.
   if (cmd.command == "version") {

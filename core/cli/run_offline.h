@@ -21,7 +21,8 @@ using InputFiles = std::map<std::string, Bytes>;
 // (banner_line()), except for "help" (no banner) and "version" ("esptool-wasm vX", then
 // "4.8.1" as esptool.py prints). Errors are the command's own (one sentence each);
 // device commands give kBadArgument "... needs a device ...", as this build has no engine yet.
-Result<image::CommandOutput> run_offline(const ParsedCommand& cmd, const InputFiles& inputs);
+// `inputs` is taken by value so that callers can move files in and merge_bin can move them on.
+Result<image::CommandOutput> run_offline(const ParsedCommand& cmd, InputFiles inputs);
 
 // "esptool-wasm v0.1.0 (esptool.py v4.8.1 compatible)" where esptool prints "esptool.py v4.8.1":
 // once the arguments are parsed, before the command.

@@ -58,7 +58,7 @@ void Engine::complete(Millis now) {
 void Engine::feed(std::span<const uint8_t> bytes, Millis now) {
   ESPT_CHECK(pending_ && std::holds_alternative<Read>(*pending_), "feed() answers a read");
   ESPT_CHECK(!bytes.empty(), "feed() needs at least one byte");
-  resume_with(Input{Input::Kind::kData, Bytes(bytes.begin(), bytes.end()), {}}, now);
+  resume_with(Input{Input::Kind::kData, copy_bytes(bytes), {}}, now);
 }
 
 void Engine::timeout(Millis now) {
@@ -77,7 +77,7 @@ void Engine::lost(Millis now, std::string reason) {
 
 void Engine::supply(std::span<const uint8_t> bytes, Millis now) {
   ESPT_CHECK(pending_ && std::holds_alternative<LoadStub>(*pending_), "supply() answers a stub request");
-  resume_with(Input{Input::Kind::kData, Bytes(bytes.begin(), bytes.end()), {}}, now);
+  resume_with(Input{Input::Kind::kData, copy_bytes(bytes), {}}, now);
 }
 
 void Engine::unavailable(Millis now, std::string reason) {

@@ -189,7 +189,7 @@ Task<Result<uint32_t>> Link::read_reg(uint32_t address, Millis timeout_ms) {
   const Bytes& data = reply.value().data;
   if (data.empty() || data[0] != 0) {
     const size_t n = std::min<size_t>(data.size(), session_.status_len());
-    Bytes status_only(data.begin(), data.begin() + n);
+    Bytes status_only = copy_bytes(std::span<const uint8_t>(data).first(n));
     status_only.resize(std::max<size_t>(n, 2), 0);
     if (status_only[0] == 0) status_only[0] = 1;  // an empty reply is a failure too
     proto::Reply as_status{reply.value().op, 0, status_only};

@@ -43,7 +43,7 @@ Result<Bytes> read_data(const Reader& r, uint32_t offset, uint32_t size, const s
                                "(0x%zx bytes). Truncated ELF file?",
                                what.c_str(), size, offset, r.bytes.size()));
   }
-  return Bytes(r.bytes.begin() + offset, r.bytes.begin() + offset + size);
+  return copy_bytes(r.bytes.subspan(offset, size));
 }
 
 Status read_sections(const Reader& r, uint32_t shoff, uint16_t shnum, uint16_t shstrndx,

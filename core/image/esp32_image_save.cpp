@@ -76,7 +76,7 @@ Status write_interleaved(ImageWriter& w, const Esp32ImageLayout& l, std::vector<
       // Fill the gap with the start of the first RAM segment (ImageSegment.split_image).
       Segment& first = ram.front();
       const size_t take = std::min<size_t>(pad, first.data.size());
-      Bytes head(first.data.begin(), first.data.begin() + take);
+      Bytes head = copy_bytes(std::span<const uint8_t>(first.data).first(take));
       const uint32_t head_addr = first.address;
       first.data.erase(first.data.begin(), first.data.begin() + take);
       first.address += uint32_t(take);

@@ -57,7 +57,7 @@ Result<Segment> read_segment(Cursor& c, ParsedImage& img, bool is_irom) {
     return image_error(strprintf("End of file reading segment 0x%x, length %u (actual length %zu)",
                                  s.address, size, c.bytes.size() - c.pos));
   }
-  s.data.assign(c.bytes.begin() + c.pos, c.bytes.begin() + c.pos + size);
+  s.data = copy_bytes(c.bytes.subspan(c.pos, size));
   c.pos += size;
   return s;
 }
@@ -132,7 +132,7 @@ Result<ParsedImage> parse_esp32(Cursor& c, ParsedImage img) {
   img.calculated_sha256 = util::sha256(c.bytes.subspan(0, img.data_length));
   if (img.extended->append_digest == 1) {
     const size_t n = std::min<size_t>(32, c.bytes.size() - c.pos);
-    img.stored_sha256 = Bytes(c.bytes.begin() + c.pos, c.bytes.begin() + c.pos + n);
+    img.stored_sha256 = copy_bytes(c.bytes.subspan(c.pos, n));
   }
   ESPT_TRY(verify_segment_count(img));
   return img;
@@ -203,7 +203,7 @@ uint32_t append_segment(Bytes& out, uint32_t address, std::span<const uint8_t> d
   const uint32_t at = uint32_t(out.size());
   append_le32(out, address);
   append_le32(out, uint32_t(data.size()));
-  out.insert(out.end(), data.begin(), data.end());
+  append(out, data);
   return at;
 }
 

@@ -26,7 +26,7 @@ void append_block(Bytes& out, uint32_t address, std::span<const uint8_t> chunk, 
   append_le32(out, block_no);
   append_le32(out, blocks);
   append_le32(out, opts.family_id);
-  out.insert(out.end(), chunk.begin(), chunk.end());
+  append(out, chunk);
   if (opts.md5) {  // the trailer follows the payload directly, not at a fixed offset
     append_le32(out, address);
     append_le32(out, uint32_t(chunk.size()));

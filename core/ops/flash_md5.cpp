@@ -20,7 +20,7 @@ engine::Task<Result<Bytes>> flash_md5(engine::Link& link, uint32_t offset, uint3
   const Bytes& p = r.value();
   if (link.session().is_stub) {
     if (p.size() < 16) co_return make_error(Errc::kBadFrame, "SPI_FLASH_MD5 reply is shorter than 16 bytes");
-    co_return Bytes(p.begin(), p.begin() + 16);
+    co_return copy_bytes(std::span<const uint8_t>(p).first(16));
   }
   if (p.size() < 32) co_return make_error(Errc::kBadFrame, "SPI_FLASH_MD5 reply is shorter than 32 hex digits");
   Bytes digest(16);

@@ -141,7 +141,7 @@ Task<Status> read_slow(Link& link, uint32_t offset, uint32_t length, Bytes& out,
     const uint32_t n = std::min<uint32_t>(kSlowChunk, length - uint32_t(data.size()));
     Result<Bytes> chunk = co_await read_slow_chunk(link, at, n);
     if (!chunk.ok()) co_return chunk.error();
-    data.insert(data.end(), chunk.value().begin(), chunk.value().begin() + n);
+    append(data, std::span<const uint8_t>(chunk.value()).first(n));
     link.progress("read", offset - whole.offset + data.size(), whole.length, whole.offset);
   }
   // READ_FLASH_SLOW replies carry no checksum: a flipped bit would go unnoticed. Every ROM that

@@ -134,7 +134,7 @@ Task<Status> resume_region(Link& link, const Recovery& recovery, uint32_t offset
   const engine::Session& s = link.session();
   const uint32_t over = offset % kSector;
   Bytes aligned(over, 0xFF);  // the write erased the sector's head as well
-  aligned.insert(aligned.end(), data.begin(), data.end());
+  append(aligned, data);
   const uint32_t start = offset - over;
   std::vector<FlashRun> runs;
   if (!s.is_stub && s.chip && s.chip->is_esp8266) {

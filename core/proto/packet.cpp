@@ -69,7 +69,7 @@ Bytes encode_request(Opcode op, std::span<const uint8_t> data, uint32_t checksum
   out.push_back(uint8_t(op));
   append_le16(out, uint16_t(data.size()));
   append_le32(out, checksum);
-  out.insert(out.end(), data.begin(), data.end());
+  append(out, data);
   return out;
 }
 
@@ -80,14 +80,14 @@ Bytes encode_data_command(Opcode op, uint32_t seq, std::span<const uint8_t> payl
   append_le32(data, seq);
   append_le32(data, 0);
   append_le32(data, 0);
-  data.insert(data.end(), payload.begin(), payload.end());
+  append(data, payload);
   return encode_request(op, data, payload_checksum(payload));
 }
 
 std::optional<Reply> decode_reply(std::span<const uint8_t> frame) {
   if (frame.size() < 8 || frame[0] != 0x01) return std::nullopt;
   // The size field is unreliable (legacy stub under-reports it); the frame length is the truth.
-  return Reply{Opcode(frame[1]), read_le32(frame.data() + 4), Bytes(frame.begin() + 8, frame.end())};
+  return Reply{Opcode(frame[1]), read_le32(frame.data() + 4), copy_bytes(std::span<const uint8_t>(frame).subspan(8))};
 }
 
 Result<Bytes> check_reply(const Reply& reply, Responder who, size_t status_len) {
@@ -113,7 +113,7 @@ Result<Bytes> check_reply(const Reply& reply, Responder who, size_t status_len) 
                              strprintf("%s failed: stub error 0x%04x (%s)", opcode_name(reply.op),
                                        code, generic ? "command failed" : device_error_text(code)));
   }
-  return Bytes(reply.data.begin(), reply.data.begin() + payload_len);
+  return copy_bytes(std::span<const uint8_t>(reply.data).first(payload_len));
 }
 
 const char* device_error_text(uint16_t code) {

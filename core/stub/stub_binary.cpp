@@ -27,8 +27,8 @@ Bytes encode_stub_binary(const StubImage& stub) {
        {stub.entry, stub.text_start, uint32_t(stub.text.size()), stub.data_start.value_or(0),
         uint32_t(stub.data.size()), stub.bss_start.value_or(0)})
     append_le32(out, word);
-  out.insert(out.end(), stub.text.begin(), stub.text.end());
-  out.insert(out.end(), stub.data.begin(), stub.data.end());
+  append(out, stub.text);
+  append(out, stub.data);
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/cli/parse.h"
@@ -72,7 +73,7 @@ int main(int argc, char** argv) {
     std::string bytes;
     if (read_file(path, bytes)) inputs[path] = Bytes(bytes.begin(), bytes.end());
   }
-  auto out = cli::run_offline(parsed.value(), inputs);
+  auto out = cli::run_offline(parsed.value(), std::move(inputs));
   if (!out.ok()) {
     std::cout << cli::banner_line() << "\n";
     return fatal(out.error());
