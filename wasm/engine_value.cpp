@@ -54,6 +54,7 @@ struct ActionVisitor {
   val operator()(const engine::Sleep& a) const {
     val v = kind("sleep");
     v.set("duration", a.duration);
+    v.set("until", a.until);
     return v;
   }
   val operator()(const engine::LoadStub& a) const {

@@ -31,6 +31,10 @@ struct SetBaud {
 };
 struct Sleep {
   Millis duration;  // then complete(now)
+  // The same end on the host's clock (the engine's now() when it asked, plus duration): a driver
+  // with a real clock sleeps until then, so what the engine computed before asking (Link::sleep
+  // runs idle jobs) is not added to the wait. Virtual-time drivers add duration.
+  Millis until;
 };
 // The converted flasher stub file `file` (e.g. "stub_flasher_32c3.bin"), asked for
 // only when the request lets the driver serve stubs (DeviceRequest::stubs_on_demand): a page

@@ -91,6 +91,24 @@ Task<Result<Bytes>> Link::read_frame(Millis timeout_ms) {
   }
 }
 
+ActionAwaiter Link::sleep(Millis duration) {
+  const Millis until = now() + duration;
+  if (session_.idle_job != nullptr) session_.idle_job(session_);
+  return {engine_, Sleep{duration, until}};
+}
+
+Task<Status> Link::await_boot_text(std::string_view text, Millis timeout_ms) {
+  const Millis deadline = now() + timeout_ms;
+  while (!take_buffered_frame() && session_.boot_text.find(text) == std::string::npos) {
+    Input in = co_await read_some(deadline);
+    if (in.kind == Input::Kind::kLost) co_return lost_error(in);
+    if (in.kind == Input::Kind::kInterrupted) co_return interrupted();
+    if (in.kind == Input::Kind::kTimeout) break;
+    append(session_.rx, in.data);
+  }
+  co_return Status::Ok();
+}
+
 Task<Status> Link::send_packet(Bytes packet) {
   Bytes wire = proto::slip_encode(packet);
   Input in = co_await write(std::move(wire));

@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/base/result.h"
 #include "core/engine/engine.h"
@@ -35,11 +36,15 @@ class Link {
   ActionAwaiter read_some(Millis deadline) { return {engine_, Read{deadline}}; }
   ActionAwaiter set_signals(bool dtr, bool rts) { return {engine_, SetSignals{dtr, rts}}; }
   ActionAwaiter set_baud(uint32_t baud) { return {engine_, SetBaud{baud}}; }
-  ActionAwaiter sleep(Millis duration) { return {engine_, Sleep{duration}}; }
+  // Runs the session's idle job, if one is set, then sleeps until now() + duration.
+  ActionAwaiter sleep(Millis duration);
   ActionAwaiter load_stub(std::string file) { return {engine_, LoadStub{std::move(file)}}; }
 
   // The next SLIP frame's payload, or Errc::kTimeout after `timeout_ms` without one.
   Task<Result<Bytes>> read_frame(Millis timeout_ms);
+  // Reads until the boot log (Session::boot_text) holds `text`, a frame arrives (dropped:
+  // esptool flushes the input before a SYNC) or `timeout_ms` passes; only a lost port fails.
+  Task<Status> await_boot_text(std::string_view text, Millis timeout_ms);
   // SLIP-encodes and writes an already encoded packet.
   Task<Status> send_packet(Bytes packet);
   // Sends `packet` for `op` and returns the first reply carrying `op` (other frames skipped,

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/base/bytes.h"
 #include "core/chips/chip.h"
@@ -37,6 +39,14 @@ struct Session {
   // Recovery is on (the request's `recover`): a data block the loader rejects as garbled is sent
   // more often than esptool's three times (ops/data_block.h).
   bool resend_rejected_blocks = false;
+
+  // Work a command can do ahead of need while the link only waits: Link::sleep calls idle_job
+  // (while set) before its Sleep, which ends at a deadline, so the work is not added to the wait.
+  // ops/deflate_ahead.h sets it to compress the next file of to_deflate into deflated_ahead
+  // ({input, zlib stream}). All three are cleared when a device command starts and ends.
+  void (*idle_job)(Session&) = nullptr;
+  std::vector<Bytes> to_deflate;
+  std::vector<std::pair<Bytes, Bytes>> deflated_ahead;
 
   // Receive side: undecoded bytes and the SLIP state, kept across operations.
   Bytes rx;

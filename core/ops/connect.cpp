@@ -22,6 +22,11 @@ constexpr int kSyncsPerAttempt = 5;           // loader.py _connect_attempt
 constexpr engine::Millis kSyncRetryDelayMs = 50;
 constexpr int kExtraSyncReplies = 7;          // the ROM answers one SYNC 8 times
 constexpr engine::Millis kExtraSyncReplyWaitMs = 100;
+// An RFC 2217 server (esp_rfc2217_server.py, hw-sim's bridge) replays the reset on its side when
+// DTR goes on, so the chip leaves reset about 100 ms after our sequence thinks it did. A SYNC
+// sent before then is lost and costs its 100 ms timeout plus the 50 ms pause; waiting for the
+// ROM's "waiting for download" (at most as long as that loss) syncs as soon as it listens.
+constexpr engine::Millis kRemoteBootWaitMs = kSyncRetryDelayMs + proto::kSyncTimeoutMs;
 
 Task<Status> sync_once(Link& link) {
   Result<proto::Reply> first =
@@ -70,6 +75,10 @@ Task<Status> attempt(Link& link, const ConnectOptions& opts, const reset::Sequen
   if (strategy != nullptr) {
     Status reset = co_await run_reset_sequence(link, *strategy);
     if (!reset.ok()) co_return reset.error();
+    if (opts.port_kind == reset::PortKind::kRfc2217) {
+      Status booted = co_await link.await_boot_text("waiting for download", kRemoteBootWaitMs);
+      if (!booted.ok()) co_return booted.error();
+    }
   }
   Error last = make_error(Errc::kNoSync, "No serial data received.");
   for (int i = 0; i < kSyncsPerAttempt; ++i) {

@@ -11,6 +11,7 @@
 #include "core/flash/jedec.h"
 #include "core/ops/attach_flash.h"
 #include "core/ops/change_baud.h"
+#include "core/ops/deflate_ahead.h"
 #include "core/ops/connect.h"
 #include "core/ops/describe_chip.h"
 #include "core/ops/erase.h"
@@ -237,6 +238,12 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
   connect_opts.usb_jtag_serial = req.usb_jtag_serial || req.usb_pid == reset::kUsbJtagSerialPid;
   connect_opts.initial_baud = req.before == "no_reset_no_sync" ? req.baud : std::min<uint32_t>(115200, req.baud);
   link.session().resend_rejected_blocks = req.recover;
+  // Whichever way the command ends, no idle job or unused stream outlives it.
+  struct ForgetDeflatedAhead {
+    engine::Session& s;
+    ~ForgetDeflatedAhead() { forget_deflated_ahead(s); }
+  } forget_ahead{link.session()};
+  if (req.command == "write_flash" && req.compress != false) deflate_ahead(link.session(), req.files);
   ESPT_CO_TRY(co_await connect(link, connect_opts));
   const bool sync_stub_detected = link.session().is_stub;
   ESPT_CO_TRY(co_await post_connect(link, sync_stub_detected));

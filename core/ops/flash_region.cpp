@@ -4,10 +4,10 @@
 
 #include "core/chips/usb.h"
 #include "core/ops/data_block.h"
+#include "core/ops/deflate_ahead.h"
 #include "core/ops/detect_chip.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
-#include "core/util/strong_deflate.h"
 
 namespace esptool::ops {
 namespace {
@@ -71,7 +71,7 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
   engine::Session& s = link.session();
   const uint32_t block = flash_block(s);
   const uint32_t size = uint32_t(data.size());
-  const Bytes z = util::strong_deflate(data);
+  const Bytes z = deflate_for_write(s, data);  // made during connect when it could be
   link.log(strprintf("Compressed %u bytes to %zu...", size, z.size()));
   const uint32_t blocks = uint32_t((z.size() + block - 1) / block);
   const uint32_t write_size = s.is_stub ? size : (size + block - 1) / block * block;

@@ -2,6 +2,9 @@
 // log lines, replies are matched by opcode, timeouts are errors. Driven by hand, no device.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/engine/engine.h"
 #include "core/engine/link.h"
 #include "core/proto/packet.h"
@@ -108,6 +111,73 @@ TEST(Engine, DestroyingAnUnfinishedEngineCancelsCleanly) {
   (void)engine->poll_action();
   engine.reset();  // must not leak or crash (ASan in the fuzz build, valgrind by hand)
   SUCCEED();
+}
+
+Task<Status> sleep_twice(Link& link) {
+  co_await link.sleep(100);
+  co_await link.sleep(50);
+  co_return Status::Ok();
+}
+
+// An idle job that runs twice, then unsets itself.
+int idle_runs = 0;
+void count_idle(Session& s) {
+  if (++idle_runs == 2) s.idle_job = nullptr;
+}
+
+TEST(Engine, SleepRunsTheIdleJobFirstAndEndsAtADeadline) {
+  Session session;
+  idle_runs = 0;
+  session.idle_job = count_idle;
+  Engine engine;
+  engine.start(sleep_twice, session, 10);
+  auto action = engine.poll_action();
+  ASSERT_TRUE(action && std::holds_alternative<esptool::engine::Sleep>(*action));
+  EXPECT_EQ(idle_runs, 1);  // before the host saw the Sleep
+  EXPECT_DOUBLE_EQ(std::get<esptool::engine::Sleep>(*action).duration, 100);
+  EXPECT_DOUBLE_EQ(std::get<esptool::engine::Sleep>(*action).until, 110);
+  engine.complete(115);  // a host that overslept
+  action = engine.poll_action();
+  ASSERT_TRUE(action && std::holds_alternative<esptool::engine::Sleep>(*action));
+  EXPECT_EQ(idle_runs, 2);
+  EXPECT_DOUBLE_EQ(std::get<esptool::engine::Sleep>(*action).until, 165);
+  engine.complete(165);
+  ASSERT_TRUE(engine.finished());
+  EXPECT_EQ(session.idle_job, nullptr);
+}
+
+Task<Status> await_download(Link& link) {
+  Status st = co_await link.await_boot_text("waiting for download", 150);
+  link.report().facts.set_number("waited_until", link.now());
+  co_return st;
+}
+
+TEST(Engine, AwaitBootTextEndsWhenTheRomSaysItWaits) {
+  Session session;
+  Engine engine;
+  engine.start(await_download, session, 0);
+  auto action = engine.poll_action();
+  ASSERT_TRUE(action && std::holds_alternative<esptool::engine::Read>(*action));
+  EXPECT_DOUBLE_EQ(std::get<esptool::engine::Read>(*action).deadline, 150);
+  const std::string banner = "rst:0x1 (POWERON_RESET),boot:0x3 (DOWNLOAD_BOOT)\r\nwaiting for ";
+  engine.feed(Bytes(banner.begin(), banner.end()), 40);
+  ASSERT_FALSE(engine.finished());
+  ASSERT_TRUE(engine.poll_action().has_value());
+  const std::string rest = "download\r\n";
+  engine.feed(Bytes(rest.begin(), rest.end()), 42);
+  ASSERT_TRUE(engine.finished());
+  EXPECT_TRUE(engine.status().ok());
+  EXPECT_EQ(engine.report().facts.number("waited_until"), 42);
+}
+
+TEST(Engine, AwaitBootTextGivesUpQuietlyAtItsDeadline) {
+  Session session;
+  Engine engine;
+  engine.start(await_download, session, 0);
+  ASSERT_TRUE(engine.poll_action().has_value());
+  engine.timeout(150);
+  ASSERT_TRUE(engine.finished());
+  EXPECT_TRUE(engine.status().ok());  // an ESP8266's boot log is not readable at 115200
 }
 
 }  // namespace

@@ -64,6 +64,10 @@ TEST_P(DeviceCommandE2E, WriteFlashThenReadFlashWithStubAtHighBaud) {
                                "Hash of data verified.", "Hard resetting via RTS pin..."}) {
     EXPECT_TRUE(has_line(w, expected)) << "missing line: " << expected;
   }
+  // Nothing made ahead (ops/deflate_ahead.h) outlives the command.
+  EXPECT_EQ(bench.session.idle_job, nullptr);
+  EXPECT_TRUE(bench.session.to_deflate.empty());
+  EXPECT_TRUE(bench.session.deflated_ahead.empty());
 
   DeviceRequest read;
   read.command = "read_flash";

@@ -103,7 +103,9 @@ async function performOnPort(session, io, action, { signal, onTrace, loadStub })
       await io.setBaud(action.baud);
       return session.complete(now());
     case 'sleep':
-      await sleep(action.duration, signal);
+      // Until the engine's deadline, not for its duration: work the engine did before asking
+      // (compressing a write during connect's reset pulse) already counts toward the wait.
+      await sleep(action.until - now(), signal);
       signal?.throwIfAborted();
       return session.complete(now());
     case 'stub':

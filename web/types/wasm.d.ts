@@ -23,7 +23,7 @@ export type EngineAction =
   | { kind: 'read'; deadline: number }            // then feed(bytes, now) or timeout(now)
   | { kind: 'signals'; dtr: boolean; rts: boolean } // then complete(now)
   | { kind: 'baud'; baud: number }                // then complete(now)
-  | { kind: 'sleep'; duration: number };          // then complete(now)
+  | { kind: 'sleep'; duration: number; until: number }; // then complete(now); until: the end on the clock given to the engine
 
 export type EngineEvent =
   | { kind: 'progress'; stage: string; done: number; total: number; offset: number; text: string }

@@ -1,0 +1,52 @@
+#include "core/ops/deflate_ahead.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "core/util/strong_deflate.h"
+
+namespace esptool::ops {
+
+namespace {
+
+// Session::idle_job: one file per wait, the first queued first.
+void deflate_next(engine::Session& s) {
+  Bytes input = std::move(s.to_deflate.front());
+  s.to_deflate.erase(s.to_deflate.begin());
+  if (s.to_deflate.empty()) s.idle_job = nullptr;
+  Bytes stream = util::strong_deflate(input);
+  s.deflated_ahead.emplace_back(std::move(input), std::move(stream));
+}
+
+}  // namespace
+
+void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files) {
+  forget_deflated_ahead(s);
+  for (const FlashFile& f : files) {
+    Bytes input = f.data;  // a copy: the request may be gone before the link waits
+    input.resize(align_up(uint32_t(input.size()), 4), 0xFF);
+    s.to_deflate.push_back(std::move(input));
+  }
+  if (!s.to_deflate.empty()) s.idle_job = deflate_next;
+}
+
+Bytes deflate_for_write(engine::Session& s, std::span<const uint8_t> data) {
+  auto& made = s.deflated_ahead;
+  const auto it = std::find_if(made.begin(), made.end(), [&](const auto& entry) {
+    const Bytes& input = entry.first;
+    return input.size() == data.size() && std::memcmp(input.data(), data.data(), data.size()) == 0;
+  });
+  if (it == made.end()) return util::strong_deflate(data);
+  Bytes stream = std::move(it->second);
+  made.erase(it);
+  return stream;
+}
+
+void forget_deflated_ahead(engine::Session& s) {
+  s.idle_job = nullptr;
+  s.to_deflate.clear();
+  s.deflated_ahead.clear();
+}
+
+}  // namespace esptool::ops

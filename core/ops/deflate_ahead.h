@@ -1,0 +1,29 @@
+// A write's compression done ahead, in a wait the command has anyway: connect's reset pulse
+// (Link::sleep runs Session::idle_job; the host's Sleep ends at a deadline, so compressing
+// inside it costs no extra time). libdeflate takes 0.13-0.17 s per MiB in wasm, which otherwise
+// sits between "Configuring flash size..." and the first block (issue 10).
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "core/base/bytes.h"
+#include "core/engine/session.h"
+#include "core/ops/write_flash.h"
+
+namespace esptool::ops {
+
+// Queues each file to be compressed in the link's next waits, one per wait, as write_flash sends
+// it with the stub (padded with 0xFF to a whole word). Clears what an earlier command left.
+void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files);
+
+// The zlib stream of `data`: the one made ahead when it was made from exactly these bytes (taken
+// out of the session), else a fresh one. A region written as it was not foreseen (a bootloader
+// whose header write_flash patches, the changed sectors of a skip-unchanged write, a ROM write
+// padded to a sector) is compressed now.
+Bytes deflate_for_write(engine::Session& s, std::span<const uint8_t> data);
+
+// Drops the queue and unused streams.
+void forget_deflated_ahead(engine::Session& s);
+
+}  // namespace esptool::ops

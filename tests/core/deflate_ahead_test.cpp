@@ -1,0 +1,66 @@
+// A write's compression made ahead (ops/deflate_ahead.h): the stream is used only for exactly the
+// bytes it was made from, once; anything else is compressed afresh, with the same result.
+#include <gtest/gtest.h>
+
+#include "core/ops/deflate_ahead.h"
+#include "core/util/strong_deflate.h"
+
+namespace {
+
+using esptool::Bytes;
+using esptool::engine::Session;
+using esptool::ops::FlashFile;
+
+Bytes firmware_like(size_t n, uint32_t seed) {
+  Bytes b(n);
+  for (size_t i = 0; i < n; ++i) b[i] = uint8_t((i * seed) >> 5 ^ (i % 97 == 0 ? 0x5A : 0));
+  return b;
+}
+
+TEST(DeflateAhead, CompressesOneFilePerIdleJobAndKeepsTheStreamForItsExactBytes) {
+  Session s;
+  const std::vector<FlashFile> files = {{0x10000, firmware_like(4099, 7), "app.bin"},
+                                        {0x200000, firmware_like(8192, 13), "data.bin"}};
+  esptool::ops::deflate_ahead(s, files);
+  ASSERT_NE(s.idle_job, nullptr);
+  s.idle_job(s);
+  EXPECT_EQ(s.deflated_ahead.size(), 1u);
+  ASSERT_NE(s.idle_job, nullptr);
+  s.idle_job(s);
+  EXPECT_EQ(s.idle_job, nullptr);  // nothing left to do
+  ASSERT_EQ(s.deflated_ahead.size(), 2u);
+  // As write_one sends it with the stub: padded with 0xFF to a whole word.
+  Bytes app = files[0].data;
+  app.resize(4100, 0xFF);
+  EXPECT_EQ(s.deflated_ahead[0].first, app);
+  EXPECT_EQ(esptool::ops::deflate_for_write(s, app), esptool::util::strong_deflate(app));
+  EXPECT_EQ(s.deflated_ahead.size(), 1u);  // taken out: used once
+}
+
+TEST(DeflateAhead, OtherBytesAreCompressedNowAndTheStreamStays) {
+  Session s;
+  const std::vector<FlashFile> files = {{0x1000, firmware_like(4096, 3), "bootloader.bin"}};
+  esptool::ops::deflate_ahead(s, files);
+  s.idle_job(s);
+  Bytes patched = files[0].data;
+  patched[3] ^= 0x20;  // the header write_flash patches for --flash_size
+  EXPECT_EQ(esptool::ops::deflate_for_write(s, patched), esptool::util::strong_deflate(patched));
+  EXPECT_EQ(s.deflated_ahead.size(), 1u);
+  const Bytes part(files[0].data.begin(), files[0].data.begin() + 1024);  // a changed run
+  EXPECT_EQ(esptool::ops::deflate_for_write(s, part), esptool::util::strong_deflate(part));
+  esptool::ops::forget_deflated_ahead(s);
+  EXPECT_TRUE(s.deflated_ahead.empty());
+  EXPECT_EQ(s.idle_job, nullptr);
+}
+
+TEST(DeflateAhead, TheQueueKeepsItsOwnCopyOfTheFile) {
+  Session s;
+  {
+    const std::vector<FlashFile> files = {{0x10000, firmware_like(2048, 5), "app.bin"}};
+    esptool::ops::deflate_ahead(s, files);
+  }  // the request is gone before the link waits
+  s.idle_job(s);
+  EXPECT_EQ(s.deflated_ahead.front().first, firmware_like(2048, 5));
+}
+
+}  // namespace
