@@ -3,6 +3,7 @@
 // between reading and writing files happens in core/cli.
 #include <emscripten/bind.h>
 
+#include "core/cli/commands.h"
 #include "core/cli/parse.h"
 #include "core/cli/run_offline.h"
 #include "core/cli/shlex.h"
@@ -79,6 +80,15 @@ val run_offline(val args, val env, val inputs) {
   return ok(v);
 }
 
+// The sub-commands that run without a device: the CLI's choice of first module (load-full.js)
+// is checked against them.
+val offline_command_names() {
+  std::vector<std::string> names;
+  for (const cli::CommandSpec& c : cli::commands())
+    if (c.is_offline) names.push_back(c.name);
+  return to_js_strings(names);
+}
+
 std::string banner_line() { return cli::banner_line(); }
 std::string fatal_error_line(std::string message) {
   return cli::fatal_error_line(make_error(Errc::kInternal, std::move(message)));
@@ -98,6 +108,7 @@ EMSCRIPTEN_BINDINGS(esptool_cli) {
   emscripten::function("expandFileArguments", &expand_file_arguments);
   emscripten::function("parseCommandLine", &parse_command_line);
   emscripten::function("runOffline", &run_offline);
+  emscripten::function("offlineCommandNames", &offline_command_names);
   emscripten::function("bannerLine", &banner_line);
   emscripten::function("fatalErrorLine", &fatal_error_line);
   emscripten::function("fatalErrorLines", &fatal_error_lines);

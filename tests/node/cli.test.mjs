@@ -113,6 +113,15 @@ test('a missing input or a bad image is a fatal error line after the banner, exi
   assert.match(notElf.stdout, /A fatal error occurred: /);
 });
 
+test("the CLI's first-module guess names exactly core's offline commands", async () => {
+  const { kOfflineWords, loadOfflineModule, startsOffline } = await import('../../web/cli/load-full.js');
+  const m = await loadOfflineModule();
+  const offline = [...m.offlineCommandNames()].sort();
+  assert.deepEqual(offline, [...kOfflineWords].filter((w) => !/^(help|-h|--help)$/.test(w)).sort());
+  assert.equal(startsOffline(['--chip', 'esp32', 'merge_bin', '-o', 'x']), true);
+  assert.equal(startsOffline(['--port', 'rfc2217://h:1', 'write_flash', '0x10000', 'app.bin']), false);
+});
+
 test('version and help work', () => {
   const v = runBoth(['version']);
   assert.equal(v.status, 0);

@@ -54,6 +54,12 @@ test('escapeIac doubles IAC and returns IAC-free data as it is', () => {
   const plain = Uint8Array.of(1, 2, 3);
   assert.equal(escapeIac(plain), plain);
   assert.deepEqual([...escapeIac(Uint8Array.of(IAC, 0, IAC))], [IAC, IAC, 0, IAC, IAC]);
+  assert.deepEqual([...escapeIac(Uint8Array.of(7, IAC, IAC, 8))], [7, IAC, IAC, IAC, IAC, 8]);
+  // Against the byte-by-byte definition on block-sized noise.
+  const noise = Uint8Array.from({ length: 16400 }, (_, i) => (i * 2654435761) >>> 24);
+  const expected = [];
+  for (const b of noise) expected.push(...(b === IAC ? [IAC, IAC] : [b]));
+  assert.deepEqual([...escapeIac(noise)], expected);
 });
 
 test('subnegotiation frames a COM-PORT-OPTION command with IAC doubled in its value', () => {

@@ -9,7 +9,7 @@
 // loaded when their command runs. Files are read and written with one synchronous call each: a
 // CLI has nothing to overlap them with.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadModule, loadOfflineModule } from './load-full.js';
+import { loadModule, loadOfflineModule, startsOffline } from './load-full.js';
 
 const print = (line) => process.stdout.write(`${line}\n`);
 
@@ -41,7 +41,11 @@ async function run(argv) {
     const { runRfc2217Server } = await import('./rfc2217-server.js');
     process.exit(await runRfc2217Server(await loadModule(), argv.slice(1)));
   }
-  const m = await loadOfflineModule();
+  const offline = startsOffline(argv);
+  // A device command's layer is imported while the full module compiles.
+  const deviceLayer = offline ? null : import('./device-command.js');
+  deviceLayer?.catch(() => {}); // awaited below when needed; a parse error may end the run first
+  const m = await (offline ? loadOfflineModule() : loadModule());
   const fatal = (message) => {
     print('');
     print(m.fatalErrorLine(message));
@@ -60,7 +64,7 @@ async function run(argv) {
   }
   if (parsed.value.command !== 'help' && !parsed.value.isOffline) {
     deviceCommand = true;
-    const [{ runDeviceCli }, full] = await Promise.all([import('./device-command.js'), loadModule()]);
+    const [{ runDeviceCli }, full] = await Promise.all([deviceLayer ?? import('./device-command.js'), loadModule()]);
     return runDeviceCli(full, expanded.value.args, env);
   }
   const inputs = readFiles(parsed.value.inputs);

@@ -29,3 +29,16 @@ export function loadModule() {
 export function loadOfflineModule() {
   return loadNamedModule('cli-offline', offline);
 }
+
+// Which module a command line starts with, before core has parsed it: the offline commands' names
+// (core/cli/commands.cpp marks them; tests/node/cli.test.mjs checks this list against core) and
+// help. A line naming none of them is most likely a device command, which needs the full module
+// anyway: it is loaded at once, with the device layer, instead of after the offline module has
+// parsed the line (about 20 ms of a write's start). A wrong guess costs only time: the full
+// module parses and runs offline commands too.
+export const kOfflineWords = new Set(['elf2image', 'image_info', 'make_image', 'merge_bin', 'version', 'help', '-h', '--help']);
+
+/** True when `argv` should start with the offline module (loadOfflineModule). */
+export function startsOffline(argv) {
+  return argv.some((a) => kOfflineWords.has(a));
+}

@@ -110,6 +110,8 @@ export interface FullModule extends DeviceModule, ToolsModule {
   expandFileArguments(argv: string[], texts: Record<string, string>): WasmResult<{ args: string[]; lines: string[] }>;
   parseCommandLine(args: string[], env: Record<string, string>): WasmResult<unknown>;
   runOffline(args: string[], env: Record<string, string>, inputs: Record<string, Uint8Array>): WasmResult<unknown>;
+  /** The sub-commands that run without a device (elf2image, image_info, make_image, merge_bin, version). */
+  offlineCommandNames(): string[];
   bannerLine(): string;
   fatalErrorLine(message: string): string;
   /** A device command's error (EsptoolError's code, message, hint) as esptool's closing lines. */

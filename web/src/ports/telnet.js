@@ -107,13 +107,23 @@ export class TelnetOptions {
 
 /** Data with every IAC doubled, as telnet carries it. */
 export function escapeIac(data) {
-  if (!data.includes(IAC)) return data;
-  const out = [];
-  for (const b of data) {
-    out.push(b);
-    if (b === IAC) out.push(IAC);
+  let at = data.indexOf(IAC);
+  if (at < 0) return data;
+  // Compressed firmware has an IAC every 256 bytes or so: copy the runs between them, not byte
+  // by byte (a 16 KiB block is written every few milliseconds at 921600 baud).
+  let count = 0;
+  for (let i = at; i >= 0; i = data.indexOf(IAC, i + 1)) count++;
+  const out = new Uint8Array(data.length + count);
+  let from = 0;
+  let to = 0;
+  for (; at >= 0; at = data.indexOf(IAC, at + 1)) {
+    out.set(data.subarray(from, at + 1), to);
+    to += at + 1 - from;
+    out[to++] = IAC;
+    from = at + 1;
   }
-  return Uint8Array.from(out);
+  out.set(data.subarray(from), to);
+  return out;
 }
 
 /** IAC SB COM-PORT-OPTION command value... IAC SE, IAC doubled in the value. */
