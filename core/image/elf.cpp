@@ -37,13 +37,14 @@ Result<std::string> lookup_name(const Reader& r, uint32_t table_off, uint32_t ta
                      static_cast<const uint8_t*>(nul) - start);
 }
 
-Result<Bytes> read_data(const Reader& r, uint32_t offset, uint32_t size, const std::string& what) {
+Result<std::span<const uint8_t>> read_data(const Reader& r, uint32_t offset, uint32_t size,
+                                           const std::string& what) {
   if (!r.has(offset, size)) {
     return elf_error(strprintf("ELF %s data (0x%x bytes at 0x%x) runs past the end of the file "
                                "(0x%zx bytes). Truncated ELF file?",
                                what.c_str(), size, offset, r.bytes.size()));
   }
-  return copy_bytes(r.bytes.subspan(offset, size));
+  return r.bytes.subspan(offset, size);
 }
 
 Status read_sections(const Reader& r, uint32_t shoff, uint16_t shnum, uint16_t shstrndx,
@@ -76,7 +77,7 @@ Status read_sections(const Reader& r, uint32_t shoff, uint16_t shnum, uint16_t s
     if (addr == 0 || size == 0) continue;
     ESPT_ASSIGN(name, lookup_name(r, str_off, str_size, r.u32(h)));
     ESPT_ASSIGN(data, read_data(r, offset, size, "section " + name));
-    elf.sections.push_back(ElfChunk{name, addr, std::move(data), r.u32(h + 8)});
+    elf.sections.push_back(ElfChunk{name, addr, data, r.u32(h + 8)});
   }
   return Status::Ok();
 }
@@ -98,7 +99,7 @@ Status read_segments(const Reader& r, uint32_t phoff, uint16_t phnum, ElfFile& e
     const uint32_t offset = r.u32(h + 4), paddr = r.u32(h + 12), filesz = r.u32(h + 16);
     if (paddr == 0 || filesz == 0) continue;
     ESPT_ASSIGN(data, read_data(r, offset, filesz, "program segment"));
-    elf.segments.push_back(ElfChunk{"PHDR", paddr, std::move(data), r.u32(h + 24)});
+    elf.segments.push_back(ElfChunk{"PHDR", paddr, data, r.u32(h + 24)});
   }
   return Status::Ok();
 }

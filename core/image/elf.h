@@ -15,7 +15,9 @@ namespace esptool::image {
 struct ElfChunk {
   std::string name;   // section name, or "PHDR" for program headers
   uint32_t address;   // sh_addr, or p_paddr (LMA) for program headers
-  Bytes data;         // file bytes (not yet padded)
+  // The file bytes (not yet padded): a view into the buffer given to parse_elf, which must
+  // outlive it. Not a copy: elf2image of a 4 MB app copied every section and segment here.
+  std::span<const uint8_t> data;
   uint32_t flags;     // sh_flags or p_flags
 };
 
@@ -27,7 +29,7 @@ struct ElfFile {
   std::vector<std::string> warnings;
 };
 
-// Parses `bytes` as a 32-bit little-endian Xtensa or RISC-V ELF. Errors (Errc::kInvalidElf)
+// Parses `bytes` as a 32-bit little-endian Xtensa or RISC-V ELF; the chunks view `bytes`. Errors (Errc::kInvalidElf)
 // name the broken field, e.g. "ELF section header table at 0x... runs past the end of the file".
 Result<ElfFile> parse_elf(std::span<const uint8_t> bytes);
 

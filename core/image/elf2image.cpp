@@ -87,7 +87,10 @@ std::vector<Segment> to_segments(const std::vector<ElfChunk>& chunks) {
   for (const ElfChunk& c : chunks) {
     Segment s;
     s.address = c.address;
-    s.data = c.data;
+    // Room for the word padding and for the tail padding an image save may add (at most 0x24
+    // bytes, pad_flash_tail), so neither reallocates a 4 MB segment.
+    s.data.reserve(align_up(uint32_t(c.data.size()), 4) + 0x24);
+    append(s.data, c.data);
     s.data.resize(align_up(uint32_t(s.data.size()), 4), 0);  // ImageSegment pads non-zero addrs
     s.name = c.name;
     s.flags = c.flags;
@@ -96,7 +99,7 @@ std::vector<Segment> to_segments(const std::vector<ElfChunk>& chunks) {
   return out;
 }
 
-Result<std::vector<OutputFile>> save_esp32_family(const std::vector<Segment>& segs, const Plan& p,
+Result<std::vector<OutputFile>> save_esp32_family(std::vector<Segment> segs, const Plan& p,
                                                   const Elf2ImageOptions& o, uint8_t mode,
                                                   uint8_t size_freq, uint32_t entry,
                                                   std::optional<ElfDigestPatch> digest) {
@@ -115,7 +118,7 @@ Result<std::vector<OutputFile>> save_esp32_family(const std::vector<Segment>& se
   l.ram_only_header = o.ram_only_header;
   l.pad_to_size = o.pad_to_size.value_or(0);
   l.elf_digest = std::move(digest);
-  ESPT_ASSIGN(bytes, save_esp32_image(segs, l));
+  ESPT_ASSIGN(bytes, save_esp32_image(std::move(segs), l));
   const std::string name = o.output ? *o.output : path_without_extension(o.input_name) + ".bin";
   return std::vector<OutputFile>{{name, std::move(bytes)}};
 }
@@ -189,7 +192,7 @@ Result<CommandOutput> elf2image(std::span<const uint8_t> elf_bytes, const Elf2Im
                                 segs.size()));
   }
   ESPT_ASSIGN(files, plan.esp32_family
-                         ? save_esp32_family(segs, plan, o, *mode, size_freq, elf.entry, digest)
+                         ? save_esp32_family(std::move(segs), plan, o, *mode, size_freq, elf.entry, digest)
                          : save_esp8266(segs, plan, o, *mode, size_freq, elf.entry, digest));
   out.files = std::move(files);
   out.lines.push_back("Successfully created " + chip_arg + " image.");

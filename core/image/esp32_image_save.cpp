@@ -55,22 +55,21 @@ Bytes pad_flash_tail(const Esp32ImageLayout& l, uint32_t pos, Bytes data) {
   return data;
 }
 
-void split_by_kind(const std::vector<Segment>& segments, const chips::ChipInfo& chip,
+void split_by_kind(std::vector<Segment> segments, const chips::ChipInfo& chip,
                    std::vector<Segment>& flash, std::vector<Segment>& ram) {
-  std::vector<Segment> sorted = segments;
-  std::stable_sort(sorted.begin(), sorted.end(),
+  std::stable_sort(segments.begin(), segments.end(),
                    [](const Segment& a, const Segment& b) { return a.address < b.address; });
-  for (Segment& s : sorted) (chip.is_flash_address(s.address) ? flash : ram).push_back(std::move(s));
+  for (Segment& s : segments) (chip.is_flash_address(s.address) ? flash : ram).push_back(std::move(s));
 }
 
 Status write_interleaved(ImageWriter& w, const Esp32ImageLayout& l, std::vector<Segment> flash,
                          std::vector<Segment> ram, uint32_t& total) {
   size_t next_flash = 0;
   while (next_flash < flash.size()) {
-    const Segment& seg = flash[next_flash];
+    Segment& seg = flash[next_flash];
     const uint32_t pad = alignment_needed(w.position(), seg.address, l.irom_align);
     if (pad == 0) {
-      ESPT_TRY(w.write_segment(seg.address, pad_flash_tail(l, w.position(), seg.data), true));
+      ESPT_TRY(w.write_segment(seg.address, pad_flash_tail(l, w.position(), std::move(seg.data)), true));
       ++next_flash;
     } else if (!ram.empty() && pad > kSegmentHeaderLen) {
       // Fill the gap with the start of the first RAM segment (ImageSegment.split_image).
@@ -153,12 +152,18 @@ Status check_flash_pages(const std::vector<Segment>& flash, uint32_t irom_align)
   return Status::Ok();
 }
 
-Result<Bytes> save_esp32_image(const std::vector<Segment>& segments, const Esp32ImageLayout& l) {
+Result<Bytes> save_esp32_image(std::vector<Segment> segments, const Esp32ImageLayout& l) {
   ImageWriter w(l.elf_digest);
+  // The image in one allocation: appended segment by segment, a 4 MB app was reallocated and
+  // copied about twice. Room for each segment's header and alignment padding (an MMU page at
+  // most) and for the digest; pages reserved and never written cost nothing.
+  size_t expected = 64;
+  for (const Segment& seg : segments) expected += seg.data.size() + 8 + l.irom_align;
+  w.bytes().reserve(expected);
   write_headers(w.bytes(), l, segments.size());
   write_extended_header(w.bytes(), l);
   std::vector<Segment> flash, ram;
-  split_by_kind(segments, *l.chip, flash, ram);
+  split_by_kind(std::move(segments), *l.chip, flash, ram);
   move_named_to_front(flash, ".flash.appdesc");
   move_named_to_front(ram, ".dram0.bootdesc");
   ESPT_TRY(check_flash_pages(flash, l.irom_align));

@@ -27,7 +27,9 @@ struct Esp32ImageLayout {
   std::optional<ElfDigestPatch> elf_digest;
 };
 
-Result<Bytes> save_esp32_image(const std::vector<Segment>& segments, const Esp32ImageLayout& layout);
+// Takes the segments by value: a caller done with them moves them in, and their data is moved on
+// into the image rather than copied.
+Result<Bytes> save_esp32_image(std::vector<Segment> segments, const Esp32ImageLayout& layout);
 
 // ESP8266 "v3" (RTOS SDK >= 3): ESP32-style file without the extended header, flash segments
 // first in address order, SHA-256 always appended (bin_image.py ESP8266V3FirmwareImage).
