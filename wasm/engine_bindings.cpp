@@ -30,8 +30,12 @@ class DeviceSession {
     if (Status s = ops::check_device_request(r); !s.ok()) return fail(s.error());
     engine_ = std::make_unique<engine::Engine>();
     progress_ = cli::ProgressText();
-    engine::Engine::Op op = [r = std::move(r)](engine::Link& link) {
-      return ops::run_device_command(link, r);
+    // Held by a shared_ptr and moved into the command: a std::function needs a copyable
+    // callable, and capturing the request itself made the module carry DeviceRequest's copy
+    // constructor, inlined into this function (14 KB of the page's first wasm half).
+    auto request_once = std::make_shared<ops::DeviceRequest>(std::move(r));
+    engine::Engine::Op op = [request_once](engine::Link& link) {
+      return ops::run_device_command(link, std::move(*request_once));
     };
     engine_->start(std::move(op), session_, now);
     return ok(val::undefined());
