@@ -2,9 +2,10 @@
 // never point at them (bundlers and the offline cache leave them out):
 //   full     esptool-core: the device and offline tools' bindings plus the CLI's argument layer
 //            (wasm/cli_bindings.cpp, wasm/cli_device_bindings.cpp), for device commands
-//   offline  esptool-cli-offline: the offline tools plus the CLI's argument layer; every command
-//            starts with it (parsing) and the offline ones end with it. It is about half the
-//            full module and built for speed (-O2), which is most of an offline command's start.
+//   offline  esptool-cli-offline: the offline tools plus the CLI's argument layer; a command line
+//            that names an offline command parses and runs with it alone (startsOffline below).
+//            It is about half the full module and built for speed (-O2), which is most of an
+//            offline command's start.
 import { loadNamedModule } from '../src/load-wasm.js';
 
 const full = {
