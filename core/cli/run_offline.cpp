@@ -6,12 +6,12 @@
 #include <utility>
 
 #include "core/cli/values.h"
-#include "core/util/py_int.h"
 #include "core/cli/version.h"
 #include "core/image/elf2image.h"
 #include "core/image/image_info.h"
 #include "core/image/make_image.h"
 #include "core/image/merge_bin.h"
+#include "core/util/py_int.h"
 
 namespace esptool::cli {
 namespace {

@@ -29,8 +29,9 @@ struct ElfFile {
   std::vector<std::string> warnings;
 };
 
-// Parses `bytes` as a 32-bit little-endian Xtensa or RISC-V ELF; the chunks view `bytes`. Errors (Errc::kInvalidElf)
-// name the broken field, e.g. "ELF section header table at 0x... runs past the end of the file".
+// Parses `bytes` as a 32-bit little-endian Xtensa or RISC-V ELF; the chunks view `bytes`. Errors
+// (Errc::kInvalidElf) name the broken field, e.g. "ELF section header table at 0x... runs past the
+// end of the file".
 Result<ElfFile> parse_elf(std::span<const uint8_t> bytes);
 
 }  // namespace esptool::image

@@ -191,9 +191,10 @@ Result<CommandOutput> elf2image(std::span<const uint8_t> elf_bytes, const Elf2Im
                                 "linker script problem.",
                                 segs.size()));
   }
-  ESPT_ASSIGN(files, plan.esp32_family
-                         ? save_esp32_family(std::move(segs), plan, o, *mode, size_freq, elf.entry, digest)
-                         : save_esp8266(segs, plan, o, *mode, size_freq, elf.entry, digest));
+  ESPT_ASSIGN(files,
+              plan.esp32_family
+                  ? save_esp32_family(std::move(segs), plan, o, *mode, size_freq, elf.entry, digest)
+                  : save_esp8266(segs, plan, o, *mode, size_freq, elf.entry, digest));
   out.files = std::move(files);
   out.lines.push_back("Successfully created " + chip_arg + " image.");
   return out;

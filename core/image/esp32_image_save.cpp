@@ -59,7 +59,8 @@ void split_by_kind(std::vector<Segment> segments, const chips::ChipInfo& chip,
                    std::vector<Segment>& flash, std::vector<Segment>& ram) {
   std::stable_sort(segments.begin(), segments.end(),
                    [](const Segment& a, const Segment& b) { return a.address < b.address; });
-  for (Segment& s : segments) (chip.is_flash_address(s.address) ? flash : ram).push_back(std::move(s));
+  for (Segment& s : segments)
+    (chip.is_flash_address(s.address) ? flash : ram).push_back(std::move(s));
 }
 
 Status write_interleaved(ImageWriter& w, const Esp32ImageLayout& l, std::vector<Segment> flash,
@@ -69,7 +70,8 @@ Status write_interleaved(ImageWriter& w, const Esp32ImageLayout& l, std::vector<
     Segment& seg = flash[next_flash];
     const uint32_t pad = alignment_needed(w.position(), seg.address, l.irom_align);
     if (pad == 0) {
-      ESPT_TRY(w.write_segment(seg.address, pad_flash_tail(l, w.position(), std::move(seg.data)), true));
+      ESPT_TRY(
+          w.write_segment(seg.address, pad_flash_tail(l, w.position(), std::move(seg.data)), true));
       ++next_flash;
     } else if (!ram.empty() && pad > kSegmentHeaderLen) {
       // Fill the gap with the start of the first RAM segment (ImageSegment.split_image).

@@ -23,9 +23,9 @@
 #include "core/ops/run_stub.h"
 #include "core/ops/spi_flash_command.h"
 #include "core/ops/verify_flash.h"
-#include "core/stub/stub_json.h"
 #include "core/proto/commands.h"
 #include "core/proto/timeouts.h"
+#include "core/stub/stub_json.h"
 
 namespace esptool::ops {
 namespace {
@@ -243,7 +243,8 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
     engine::Session& s;
     ~ForgetDeflatedAhead() { forget_deflated_ahead(s); }
   } forget_ahead{link.session()};
-  if (req.command == "write_flash" && req.compress != false) deflate_ahead(link.session(), req.files);
+  if (req.command == "write_flash" && req.compress != false)
+    deflate_ahead(link.session(), req.files);
   ESPT_CO_TRY(co_await connect(link, connect_opts));
   const bool sync_stub_detected = link.session().is_stub;
   ESPT_CO_TRY(co_await post_connect(link, sync_stub_detected));

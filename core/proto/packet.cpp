@@ -87,7 +87,8 @@ Bytes encode_data_command(Opcode op, uint32_t seq, std::span<const uint8_t> payl
 std::optional<Reply> decode_reply(std::span<const uint8_t> frame) {
   if (frame.size() < 8 || frame[0] != 0x01) return std::nullopt;
   // The size field is unreliable (legacy stub under-reports it); the frame length is the truth.
-  return Reply{Opcode(frame[1]), read_le32(frame.data() + 4), copy_bytes(std::span<const uint8_t>(frame).subspan(8))};
+  return Reply{Opcode(frame[1]), read_le32(frame.data() + 4),
+               copy_bytes(std::span<const uint8_t>(frame).subspan(8))};
 }
 
 Result<Bytes> check_reply(const Reply& reply, Responder who, size_t status_len) {

@@ -1,8 +1,9 @@
 // A write's compression made ahead (ops/deflate_ahead.h): the stream is used only for exactly the
 // bytes it was made from, once; anything else is compressed afresh, with the same result.
+#include "core/ops/deflate_ahead.h"
+
 #include <gtest/gtest.h>
 
-#include "core/ops/deflate_ahead.h"
 #include "core/util/strong_deflate.h"
 
 namespace {

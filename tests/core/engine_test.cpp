@@ -1,11 +1,12 @@
 // The engine's contract: one action at a time, inputs resume the operation, stray bytes become
 // log lines, replies are matched by opcode, timeouts are errors. Driven by hand, no device.
+#include "core/engine/engine.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "core/engine/engine.h"
 #include "core/engine/link.h"
 #include "core/proto/packet.h"
 #include "core/proto/slip.h"
