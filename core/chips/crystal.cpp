@@ -1,7 +1,8 @@
 #include "core/chips/crystal.h"
 
 #include <cmath>
-#include <cstdio>
+
+#include "core/base/bytes.h"
 
 namespace esptool::chips {
 
@@ -44,12 +45,10 @@ Crystal crystal_mhz(const ChipInfo& chip, uint32_t uart_clkdiv, uint32_t baud) {
   Crystal out;
   out.mhz = est > 45 ? 48 : est > 33 ? 40 : 26;
   if (std::fabs(double(out.mhz) - est) > 1) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf,
-                  "WARNING: Detected crystal freq %.2fMHz is quite different to normalized freq "
-                  "%uMHz. Unsupported crystal in use?",
-                  est, unsigned(out.mhz));
-    out.warning = buf;
+    out.warning = strprintf(
+        "WARNING: Detected crystal freq %sMHz is quite different to normalized freq "
+        "%uMHz. Unsupported crystal in use?",
+        fixed_point(est, 2).c_str(), unsigned(out.mhz));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 #include "core/chips/detect.h"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "core/base/bytes.h"
 
 namespace esptool::chips {
 
@@ -31,9 +32,8 @@ const ChipInfo* detect_chip_by_security_id(uint32_t chip_id) {
 }
 
 Error unknown_magic_error(uint32_t magic) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "Unexpected chip magic value 0x%08x.", unsigned(magic));
-  return make_error(Errc::kUnknownChip, buf + std::string(kAutodetectTail));
+  return make_error(Errc::kUnknownChip,
+                    strprintf("Unexpected chip magic value 0x%08x.", unsigned(magic)) + kAutodetectTail);
 }
 
 Error unknown_chip_id_error(uint32_t chip_id) {
@@ -48,12 +48,9 @@ MagicCheck check_magic(const ChipInfo& expected, uint32_t magic) {
     return {make_error(Errc::kChipMismatch, std::string("This chip is ") + actual->name + " not " +
                                                 expected.name + ". Wrong --chip argument?"),
             {}};
-  char buf[200];
-  std::snprintf(buf, sizeof buf,
-                "WARNING: This chip doesn't appear to be a %s (chip magic value 0x%08x). "
-                "Probably it is unsupported by this version of esptool.",
-                expected.name, unsigned(magic));
-  return {Status::Ok(), buf};
+  return {Status::Ok(), strprintf("WARNING: This chip doesn't appear to be a %s (chip magic value "
+                                  "0x%08x). Probably it is unsupported by this version of esptool.",
+                                  expected.name, unsigned(magic))};
 }
 
 std::string chip_id_mismatch_warning(const ChipInfo& expected, uint32_t chip_id) {

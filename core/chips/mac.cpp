@@ -1,6 +1,6 @@
 #include "core/chips/mac.h"
 
-#include <cstdio>
+#include "core/base/bytes.h"
 
 namespace esptool::chips {
 
@@ -62,11 +62,7 @@ Result<MacAddresses> decode_mac(const ChipInfo& chip, const RegisterValues& valu
 
 std::string format_mac(std::span<const uint8_t> bytes) {
   std::string out;
-  char buf[4];
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    std::snprintf(buf, sizeof buf, i == 0 ? "%02x" : ":%02x", bytes[i]);
-    out += buf;
-  }
+  for (size_t i = 0; i < bytes.size(); ++i) out += strprintf(i == 0 ? "%02x" : ":%02x", bytes[i]);
   return out;
 }
 

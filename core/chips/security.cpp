@@ -1,7 +1,5 @@
 #include "core/chips/security.h"
 
-#include <cstdio>
-
 #include "core/base/bytes.h"
 #include "core/chips/identity.h"
 
@@ -92,8 +90,7 @@ std::optional<uint32_t> security_info_chip_id(std::span<const uint8_t> payload) 
 }
 
 std::string security_info_text(const ChipInfo& chip, const SecurityInfo& info) {
-  char flags[16];
-  std::snprintf(flags, sizeof flags, "0x%08x", unsigned(info.flags));
+  const std::string flags = strprintf("0x%08x", unsigned(info.flags));
   std::string out = "\nSecurity Information:\n=====================\n";
   out += std::string("Flags: ") + flags + " (" + python_bin(info.flags) + ")\n";
   if (chip.key_purposes.size() != 0) append_key_purposes(chip, info, out);
@@ -105,8 +102,7 @@ std::string security_info_text(const ChipInfo& chip, const SecurityInfo& info) {
   out += info.flash_encryption_enabled() ? "Flash Encryption: Enabled\n"
                                          : "Flash Encryption: Disabled\n";
   // cmds.py compares CHIP_NAME with "esp32" (never equal), so every chip prints this label.
-  char cnt[16];
-  std::snprintf(cnt, sizeof cnt, "%#x", unsigned(info.flash_crypt_cnt));
+  const std::string cnt = strprintf("%#x", unsigned(info.flash_crypt_cnt));
   out += std::string("SPI Boot Crypt Count (SPI_BOOT_CRYPT_CNT): ") +
          (info.flash_crypt_cnt == 0 ? "0x0" : cnt) + "\n";
   if (info.flags & kDisDownloadDcache) out += "Dcache in UART download mode: Disabled\n";

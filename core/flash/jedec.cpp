@@ -1,6 +1,6 @@
 #include "core/flash/jedec.h"
 
-#include <cstdio>
+#include "core/base/bytes.h"
 
 namespace esptool::flash {
 
@@ -47,11 +47,9 @@ std::optional<uint32_t> flash_size_bytes(const std::string& name) {
 std::string flash_id_text(uint32_t flash_id) {
   const uint32_t capacity = (flash_id >> 16) & 0xFF;
   const char* size = size_for_capacity(capacity);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "Manufacturer: %02x\nDevice: %02x%02x\nDetected flash size: %s\n",
-                unsigned(flash_id & 0xFF), unsigned((flash_id >> 8) & 0xFF), unsigned(capacity),
-                size ? size : "Unknown");
-  return buf;
+  return strprintf("Manufacturer: %02x\nDevice: %02x%02x\nDetected flash size: %s\n",
+                   unsigned(flash_id & 0xFF), unsigned((flash_id >> 8) & 0xFF), unsigned(capacity),
+                   size ? size : "Unknown");
 }
 
 bool is_xmc_chip_strict(uint32_t flash_id) {

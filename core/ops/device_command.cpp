@@ -182,8 +182,9 @@ Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t>
     Result<Bytes> data = co_await read_flash(link, req.address, size, recovery);
     if (!data.ok()) co_return data.error();
     const double seconds = (link.now() - start) / 1000.0;
-    link.log(strprintf("Read %u bytes at 0x%08x in %.1f seconds (%.1f kbit/s)...", size, req.address,
-                       seconds, seconds > 0 ? size / seconds * 8 / 1000 : 0.0));
+    link.log(strprintf("Read %u bytes at 0x%08x in %s seconds (%s kbit/s)...", size, req.address,
+                       fixed_point(seconds, 1).c_str(),
+                       fixed_point(seconds > 0 ? size / seconds * 8 / 1000 : 0.0, 1).c_str()));
     link.report().data = std::move(data.value());
     co_return Status::Ok();
   }

@@ -70,13 +70,15 @@ Task<Status> verify(Link& link, const FlashFile& f, const Bytes& data, uint32_t 
 
 void report_speed(Link& link, uint32_t offset, size_t size, const RegionWriteStats& st, bool compressed) {
   const double seconds = st.elapsed_ms / 1000.0;
+  const std::string took = fixed_point(seconds, 1);
+  const std::string kbits = seconds > 0 ? fixed_point(size / seconds * 8 / 1000, 1) : "";
   if (compressed) {
-    link.log(strprintf("Wrote %zu bytes (%llu compressed) at 0x%08x in %.1f seconds%s...", size,
-                       (unsigned long long)st.compressed_size, offset, seconds,
-                       seconds > 0 ? strprintf(" (effective %.1f kbit/s)", size / seconds * 8 / 1000).c_str() : ""));
+    link.log(strprintf("Wrote %zu bytes (%llu compressed) at 0x%08x in %s seconds%s...", size,
+                       (unsigned long long)st.compressed_size, offset, took.c_str(),
+                       seconds > 0 ? (" (effective " + kbits + " kbit/s)").c_str() : ""));
   } else {
-    link.log(strprintf("Wrote %zu bytes at 0x%08x in %.1f seconds%s...", size, offset, seconds,
-                       seconds > 0 ? strprintf(" (%.1f kbit/s)", size / seconds * 8 / 1000).c_str() : ""));
+    link.log(strprintf("Wrote %zu bytes at 0x%08x in %s seconds%s...", size, offset, took.c_str(),
+                       seconds > 0 ? (" (" + kbits + " kbit/s)").c_str() : ""));
   }
 }
 
