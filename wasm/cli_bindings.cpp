@@ -84,8 +84,8 @@ val run_offline(val args, val env, val inputs) {
 // is checked against them.
 val offline_command_names() {
   std::vector<std::string> names;
-  for (const cli::CommandSpec& c : cli::commands())
-    if (c.is_offline) names.push_back(c.name);
+  for (const cli::CommandSummary& c : cli::command_summaries())
+    if (c.is_offline) names.emplace_back(c.name);
   return to_js_strings(names);
 }
 

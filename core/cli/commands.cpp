@@ -3,6 +3,8 @@
 #include "core/cli/commands.h"
 
 #include <algorithm>
+#include <iterator>
+#include <memory>
 
 #include "core/chips/chip.h"
 
@@ -205,74 +207,113 @@ std::vector<ArgSpec> merge_bin_args() {
   return a;
 }
 
-std::vector<CommandSpec> make_commands() {
-  const A address = positional("address", "Address").type(ValueType::kAutoInt);
-  std::vector<CommandSpec> c;
-  c.push_back(cmd("load_ram", "Download an image to RAM and execute",
-                  {positional("filename", "Firmware image")}));
-  c.push_back(cmd("dump_mem", "Dump arbitrary memory to disk",
-                  {address, positional("size", "Size of region to dump").type(ValueType::kAutoInt),
-                   positional("filename", "Name of binary dump")}));
-  c.push_back(cmd("read_mem", "Read arbitrary memory location", {address}));
-  c.push_back(cmd("write_mem", "Read-modify-write to arbitrary memory location",
-                  {address, positional("value", "Value").type(ValueType::kAutoInt),
+A address_arg() { return positional("address", "Address").type(ValueType::kAutoInt); }
+A force_arg() { return A({"--force"}, "force", "Erase even if security features are enabled").flag(); }
+A status_bytes_arg() {
+  return A({"--bytes"}, "bytes", "Number of status bytes (1-3)")
+      .type(ValueType::kInt).choices({"1", "2", "3"}).def("2");
+}
+
+std::vector<ArgSpec> read_flash_args() {
+  std::vector<ArgSpec> a;
+  add_spi_flash(a, true, true, true);
+  a.push_back(address_arg());
+  a.push_back(positional("size", "Size of region to dump, or ALL").type(ValueType::kAutoSize));
+  a.push_back(positional("filename", "Name of binary dump"));
+  a.push_back(A({"--no-progress", "-p"}, "no_progress", "Suppress progress output").flag());
+  return a;
+}
+
+std::vector<ArgSpec> verify_flash_args() {
+  std::vector<ArgSpec> a = {
+      addr_filename("Address and binary file to verify there, separated by space"),
+      A({"--diff", "-d"}, "diff", "Show differences").choices({"no", "yes"}).def("no")};
+  add_spi_flash(a, true, true);
+  return a;
+}
+
+std::vector<ArgSpec> read_flash_sfdp_args() {
+  std::vector<ArgSpec> a;
+  add_spi_flash(a, true, true);
+  a.push_back(positional("addr", "SFDP address").type(ValueType::kAutoInt));
+  a.push_back(positional("bytes", "Number of bytes").type(ValueType::kInt));
+  return a;
+}
+
+using Args = std::vector<ArgSpec>;
+
+// One row per sub-command in esptool's order: its name, help and whether it runs without a
+// device are constant data; its arguments are built only when a command line names it, so an
+// offline command's start-up does not build the other 24 commands' tables (issue 10).
+struct CommandRow {
+  const char* name;
+  const char* help;
+  bool offline;
+  Args (*args)();
+};
+
+const CommandRow kCommandRows[] = {
+    {"load_ram", "Download an image to RAM and execute", false,
+     [] { return Args{positional("filename", "Firmware image")}; }},
+    {"dump_mem", "Dump arbitrary memory to disk", false,
+     [] {
+       return Args{address_arg(),
+                   positional("size", "Size of region to dump").type(ValueType::kAutoInt),
+                   positional("filename", "Name of binary dump")};
+     }},
+    {"read_mem", "Read arbitrary memory location", false, [] { return Args{address_arg()}; }},
+    {"write_mem", "Read-modify-write to arbitrary memory location", false,
+     [] {
+       return Args{address_arg(), positional("value", "Value").type(ValueType::kAutoInt),
                    positional("mask", "Mask of bits to write")
-                       .type(ValueType::kAutoInt).nargs(Nargs::kOptional).def("0xFFFFFFFF")}));
-  c.push_back(cmd("write_flash", "Write a binary blob to flash", write_flash_args()));
-  c.push_back(cmd("run", "Run application code in flash", {}));
-  c.push_back(cmd("image_info", "Dump headers from a binary file (bootloader or application)",
-                  {positional("filename", "Image file to parse"),
+                       .type(ValueType::kAutoInt).nargs(Nargs::kOptional).def("0xFFFFFFFF")};
+     }},
+    {"write_flash", "Write a binary blob to flash", false, write_flash_args},
+    {"run", "Run application code in flash", false, [] { return Args{}; }},
+    {"image_info", "Dump headers from a binary file (bootloader or application)", true,
+     [] {
+       return Args{positional("filename", "Image file to parse"),
                    A({"--version", "-v"}, "version", "Output format version (1 - legacy, 2 - extended)")
-                       .choices({"1", "2"}).def("1")},
-                  true));
-  c.push_back(cmd("make_image", "Create an application image from binary files",
-                  {positional("output", "Output image file"),
+                       .choices({"1", "2"}).def("1")};
+     }},
+    {"make_image", "Create an application image from binary files", true,
+     [] {
+       return Args{positional("output", "Output image file"),
                    A({"--segfile", "-f"}, "segfile", "Segment input file").append(),
                    A({"--segaddr", "-a"}, "segaddr", "Segment base address")
                        .append().type(ValueType::kAutoInt),
                    A({"--entrypoint", "-e"}, "entrypoint", "Address of entry point")
-                       .type(ValueType::kAutoInt).def("0")},
-                  true));
-  c.push_back(cmd("elf2image", "Create an application image from ELF file", elf2image_args(), true));
-  c.push_back(cmd("read_mac", "Read MAC address from OTP ROM", {}));
-  c.push_back(cmd("chip_id", "Read Chip ID from OTP ROM", {}));
-  c.push_back(cmd("flash_id", "Read SPI flash manufacturer and device ID", {spi_connection()}));
-  const A bytes = A({"--bytes"}, "bytes", "Number of status bytes (1-3)")
-                      .type(ValueType::kInt).choices({"1", "2", "3"}).def("2");
-  c.push_back(cmd("read_flash_status", "Read SPI flash status register", {spi_connection(), bytes}));
-  c.push_back(cmd("write_flash_status", "Write SPI flash status register",
-                  {spi_connection(),
-                   A({"--non-volatile"}, "non_volatile", "Write non-volatile bits").flag(), bytes,
-                   positional("value", "New value").type(ValueType::kAutoInt)}));
-  std::vector<ArgSpec> read_flash;
-  add_spi_flash(read_flash, true, true, true);
-  read_flash.push_back(address);
-  read_flash.push_back(positional("size", "Size of region to dump, or ALL").type(ValueType::kAutoSize));
-  read_flash.push_back(positional("filename", "Name of binary dump"));
-  read_flash.push_back(A({"--no-progress", "-p"}, "no_progress", "Suppress progress output").flag());
-  c.push_back(cmd("read_flash", "Read SPI flash content", read_flash));
-  std::vector<ArgSpec> verify = {
-      addr_filename("Address and binary file to verify there, separated by space"),
-      A({"--diff", "-d"}, "diff", "Show differences").choices({"no", "yes"}).def("no")};
-  add_spi_flash(verify, true, true);
-  c.push_back(cmd("verify_flash", "Verify a binary blob against flash", verify));
-  const A force = A({"--force"}, "force", "Erase even if security features are enabled").flag();
-  c.push_back(cmd("erase_flash", "Perform Chip Erase on SPI flash", {force, spi_connection()}));
-  c.push_back(cmd("erase_region", "Erase a region of the flash",
-                  {force, spi_connection(), address,
-                   positional("size", "Size of region to erase, or ALL").type(ValueType::kAutoSize)}));
-  std::vector<ArgSpec> sfdp;
-  add_spi_flash(sfdp, true, true);
-  sfdp.push_back(positional("addr", "SFDP address").type(ValueType::kAutoInt));
-  sfdp.push_back(positional("bytes", "Number of bytes").type(ValueType::kInt));
-  c.push_back(cmd("read_flash_sfdp", "Read SPI flash SFDP (Serial Flash Discoverable Parameters)",
-                  sfdp));
-  c.push_back(cmd("merge_bin", "Merge multiple raw binary files into a single file for later flashing",
-                  merge_bin_args(), true));
-  c.push_back(cmd("get_security_info", "Get some security-related data", {}));
-  c.push_back(cmd("version", "Print esptool version", {}, true));
-  return c;
-}
+                       .type(ValueType::kAutoInt).def("0")};
+     }},
+    {"elf2image", "Create an application image from ELF file", true, elf2image_args},
+    {"read_mac", "Read MAC address from OTP ROM", false, [] { return Args{}; }},
+    {"chip_id", "Read Chip ID from OTP ROM", false, [] { return Args{}; }},
+    {"flash_id", "Read SPI flash manufacturer and device ID", false,
+     [] { return Args{spi_connection()}; }},
+    {"read_flash_status", "Read SPI flash status register", false,
+     [] { return Args{spi_connection(), status_bytes_arg()}; }},
+    {"write_flash_status", "Write SPI flash status register", false,
+     [] {
+       return Args{spi_connection(),
+                   A({"--non-volatile"}, "non_volatile", "Write non-volatile bits").flag(),
+                   status_bytes_arg(), positional("value", "New value").type(ValueType::kAutoInt)};
+     }},
+    {"read_flash", "Read SPI flash content", false, read_flash_args},
+    {"verify_flash", "Verify a binary blob against flash", false, verify_flash_args},
+    {"erase_flash", "Perform Chip Erase on SPI flash", false,
+     [] { return Args{force_arg(), spi_connection()}; }},
+    {"erase_region", "Erase a region of the flash", false,
+     [] {
+       return Args{force_arg(), spi_connection(), address_arg(),
+                   positional("size", "Size of region to erase, or ALL").type(ValueType::kAutoSize)};
+     }},
+    {"read_flash_sfdp", "Read SPI flash SFDP (Serial Flash Discoverable Parameters)", false,
+     read_flash_sfdp_args},
+    {"merge_bin", "Merge multiple raw binary files into a single file for later flashing", true,
+     merge_bin_args},
+    {"get_security_info", "Get some security-related data", false, [] { return Args{}; }},
+    {"version", "Print esptool version", true, [] { return Args{}; }},
+};
 
 }  // namespace
 
@@ -281,14 +322,20 @@ const std::vector<ArgSpec>& global_options() {
   return kOptions;
 }
 
-const std::vector<CommandSpec>& commands() {
-  static const std::vector<CommandSpec> kCommands = make_commands();
-  return kCommands;
+std::vector<CommandSummary> command_summaries() {
+  std::vector<CommandSummary> out;
+  for (const CommandRow& row : kCommandRows) out.push_back({row.name, row.help, row.offline});
+  return out;
 }
 
 const CommandSpec* find_command(std::string_view name) {
-  for (const auto& c : commands())
-    if (c.name == name) return &c;
+  static std::unique_ptr<CommandSpec> built[std::size(kCommandRows)];
+  for (size_t i = 0; i < std::size(kCommandRows); ++i) {
+    const CommandRow& row = kCommandRows[i];
+    if (name != row.name) continue;
+    if (!built[i]) built[i] = std::make_unique<CommandSpec>(cmd(row.name, row.help, row.args(), row.offline));
+    return built[i].get();
+  }
   return nullptr;
 }
 

@@ -11,8 +11,15 @@
 namespace esptool::cli {
 
 const std::vector<ArgSpec>& global_options();
-// Sub-commands in esptool's order.
-const std::vector<CommandSpec>& commands();
+
+struct CommandSummary {
+  std::string_view name;
+  std::string_view help;
+  bool is_offline = false;  // runs without a device (elf2image, image_info, ...)
+};
+// Sub-commands in esptool's order, without their arguments.
+std::vector<CommandSummary> command_summaries();
+// The sub-command `name` with its arguments (built on first use), or nullptr.
 const CommandSpec* find_command(std::string_view name);
 
 }  // namespace esptool::cli

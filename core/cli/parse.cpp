@@ -19,7 +19,9 @@ Error usage_error(const std::string& message) {
 
 std::string command_choices() {
   std::string out;
-  for (const auto& c : commands()) out += (out.empty() ? "" : ", ") + py_repr(c.name);
+  for (const auto& c : command_summaries()) {
+    out += (out.empty() ? "" : ", ") + py_repr(c.name);
+  }
   return out;
 }
 
@@ -28,10 +30,10 @@ std::vector<std::string> global_help() {
       global_options(), "esptool", "esptool.py v4.8.1 - Espressif chips ROM Bootloader Utility");
   lines.emplace_back();
   lines.emplace_back("commands (run esptool-wasm {command} -h for additional help):");
-  for (const auto& c : commands()) {
-    std::string line = "  " + c.name;
+  for (const auto& c : command_summaries()) {
+    std::string line = "  " + std::string(c.name);
     line.resize(22, ' ');
-    lines.push_back(line + c.help);
+    lines.push_back(line + std::string(c.help));
   }
   return lines;
 }
