@@ -54,12 +54,34 @@ val parse_command_line(val args, val env) {
 // (length 0) once wasm memory grows; each file's `size` lets the CLI check.
 image::CommandOutput last_output;
 
+// Input files the CLI read straight into wasm memory (stage_input), taken by the next
+// runOffline: reading a 4 MB app into a JS buffer and copying it in touched 8 MB of fresh pages
+// where one read touches 4 (issue 10, the CLI's start-up work).
+std::map<std::string, Bytes> staged_inputs;
+
+// Room for the file `path` of `size` bytes: a view for JS to read the file into, used before
+// anything calls into the module again (memory growth detaches it). A negative size drops it
+// (the read failed: core then reports the file as unreadable).
+val stage_input(std::string path, double size) {
+  if (size < 0) {
+    staged_inputs.erase(path);
+    return val::null();
+  }
+  Bytes& data = staged_inputs[path];
+  data.assign(size_t(size), 0);
+  return val(emscripten::typed_memory_view(data.size(), data.data()));
+}
+
 // Parses again rather than holding a C++ object across calls: no handle for JS to delete.
+// `inputs`: {path: Uint8Array} besides the staged ones (a path in both: the one in `inputs`).
 val run_offline(val args, val env, val inputs) {
   last_output = {};
+  std::map<std::string, Bytes> inputs_read = std::move(staged_inputs);
+  staged_inputs.clear();
+  for (auto& [path, data] : to_bytes_map(inputs)) inputs_read[path] = std::move(data);
   auto parsed = cli::parse_command_line(to_strings(args), to_string_map(env));
   if (!parsed.ok()) return fail(parsed.error());
-  auto result = cli::run_offline(parsed.value(), to_bytes_map(inputs));
+  auto result = cli::run_offline(parsed.value(), std::move(inputs_read));
   if (!result.ok()) return fail(result.error());
   last_output = std::move(result).value();
   val v = val::object();
@@ -107,6 +129,7 @@ EMSCRIPTEN_BINDINGS(esptool_cli) {
   emscripten::function("argumentFiles", &argument_files);
   emscripten::function("expandFileArguments", &expand_file_arguments);
   emscripten::function("parseCommandLine", &parse_command_line);
+  emscripten::function("stageInput", &stage_input);
   emscripten::function("runOffline", &run_offline);
   emscripten::function("offlineCommandNames", &offline_command_names);
   emscripten::function("bannerLine", &banner_line);

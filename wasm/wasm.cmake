@@ -45,9 +45,11 @@ endif()
 target_include_directories(esptool_core SYSTEM PUBLIC ${ESPT_INCLUDE_LINKS})
 
 # -mtail-call: em++ needs it for coroutines with symmetric transfer (toolchain.md).
-target_compile_options(esptool_core PUBLIC -mtail-call -sUSE_ZLIB=1
+# -mbulk-memory: memset/memcpy of whole files become memory.fill/memory.copy instead of calls
+# into musl's loops, which a short-lived CLI runs as baseline (Liftoff) code (issue 10).
+target_compile_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1
   -Wno-deprecated-experimental-coroutine)
-target_link_options(esptool_core PUBLIC -mtail-call -sUSE_ZLIB=1)
+target_link_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1)
 
 # Bindings by use, each set compiled once (object libraries) and linked into the modules below.
 set(W ${CMAKE_SOURCE_DIR}/wasm)

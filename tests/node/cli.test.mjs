@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeFixtureDir, runCli, runNative } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { cliPath, makeFixtureDir, runCli, runNative } from './helpers.mjs';
 
 let fx;
 before(() => {
@@ -111,6 +112,22 @@ test('a missing input or a bad image is a fatal error line after the banner, exi
   const notElf = runBoth(['--chip', 'esp32', 'elf2image', '../not_an_image.bin']);
   assert.equal(notElf.status, 2);
   assert.match(notElf.stdout, /A fatal error occurred: /);
+});
+
+test('inputs read straight into wasm memory: a directory is unreadable, a pipe is read whole', () => {
+  // The CLI reads regular files into room the module makes for them (stageInput); anything else
+  // goes the old way. Both must end as the native build's files do.
+  const dir = runBoth(['--chip', 'esp32', 'merge_bin', '-o', 'm.bin', '0x1000', '..', '0x8000', '../partitions.bin']);
+  assert.equal(dir.status, 2);
+  assert.match(dir.stdout, /A fatal error occurred: File not found or not readable: '\.\.'/);
+  // A shell pipe (Node's own stdio pipes are sockets, which /dev/stdin cannot reopen).
+  const viaPipe = spawnSync('sh', ['-c', 'cat boot_esp32.bin | "$0" "$1" image_info /dev/stdin', process.execPath, cliPath], {
+    cwd: fx.dir,
+    encoding: 'utf8',
+  });
+  const direct = runBoth(['image_info', '../boot_esp32.bin']);
+  assert.equal(viaPipe.status, 0, viaPipe.stdout);
+  assert.equal(viaPipe.stdout, direct.stdout);
 });
 
 test("the CLI's first-module guess names exactly core's offline commands", async () => {

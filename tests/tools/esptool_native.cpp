@@ -3,6 +3,7 @@
 // and prints esptool.py's lines. Exit status: 0 ok, 2 bad arguments or a fatal error (esptool's).
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -23,6 +24,9 @@ using esptool::Bytes;
 namespace cli = esptool::cli;
 
 bool read_file(const std::string& path, std::string& out) {
+  // libstdc++ throws (and the tool aborted) when a directory is read through istreambuf_iterator.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return false;
   std::ifstream f(path, std::ios::binary);
   if (!f) return false;
   out.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());

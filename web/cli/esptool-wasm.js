@@ -8,7 +8,7 @@
 // layer (driver, ports, serialport's native binding), the full module and the RFC2217 server are
 // loaded when their command runs. Files are read and written with one synchronous call each: a
 // CLI has nothing to overlap them with.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { loadModule, loadOfflineModule, startsOffline } from './load-full.js';
 
 const print = (line) => process.stdout.write(`${line}\n`);
@@ -24,6 +24,36 @@ function readFiles(paths, encoding) {
     }
   }
   return contents;
+}
+
+// Reads each input file straight into wasm memory (m.stageInput), not into a JS buffer that is
+// then copied in. Returns {path: bytes} for files that changed size while read (read again whole,
+// these take precedence). Unreadable files are left out; core reports them by name.
+function stageInputs(m, paths) {
+  const reread = {};
+  for (const path of paths) {
+    let fd = null;
+    let staged = false;
+    try {
+      fd = openSync(path, 'r');
+      const stat = fstatSync(fd);
+      // A pipe or device has no size to stage: read it whole.
+      if (!stat.isFile()) {
+        reread[path] = readFileSync(path);
+        continue;
+      }
+      const view = m.stageInput(path, stat.size);
+      staged = true;
+      let at = 0;
+      for (let n = 1; at < stat.size && n > 0; at += n) n = readSync(fd, view, at, stat.size - at, at);
+      if (at !== stat.size) reread[path] = readFileSync(path);
+    } catch {
+      if (staged) m.stageInput(path, -1); // reported by core as unreadable
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
+  }
+  return reread;
 }
 
 function esptoolEnvironment() {
@@ -67,8 +97,8 @@ async function run(argv) {
     const [{ runDeviceCli }, full] = await Promise.all([deviceLayer ?? import('./device-command.js'), loadModule()]);
     return runDeviceCli(full, expanded.value.args, env);
   }
-  const inputs = readFiles(parsed.value.inputs);
-  const result = m.runOffline(expanded.value.args, env, inputs);
+  const reread = stageInputs(m, parsed.value.inputs);
+  const result = m.runOffline(expanded.value.args, env, reread);
   if (!result.ok) {
     print(m.bannerLine());
     return fatal(result.error.message);

@@ -109,6 +109,8 @@ export interface FullModule extends DeviceModule, ToolsModule {
   argumentFiles(argv: string[]): string[];
   expandFileArguments(argv: string[], texts: Record<string, string>): WasmResult<{ args: string[]; lines: string[] }>;
   parseCommandLine(args: string[], env: Record<string, string>): WasmResult<unknown>;
+  /** Room in wasm memory for an input file of `size` bytes, to read it into before the next call; runOffline takes it. A negative size drops it (null). */
+  stageInput(path: string, size: number): Uint8Array | null;
   runOffline(args: string[], env: Record<string, string>, inputs: Record<string, Uint8Array>): WasmResult<unknown>;
   /** The sub-commands that run without a device (elf2image, image_info, make_image, merge_bin, version). */
   offlineCommandNames(): string[];
