@@ -49,7 +49,8 @@ std::string fixed_point(double value, int decimals) {
   }  // else: below 2^-10 of the last digit, rounds to zero
   std::string digits = std::to_string(units);
   if (decimals == 0) return sign + digits;
-  if (digits.size() <= size_t(decimals)) digits.insert(0, size_t(decimals) + 1 - digits.size(), '0');
+  if (digits.size() <= size_t(decimals))
+    digits.insert(0, size_t(decimals) + 1 - digits.size(), '0');
   digits.insert(digits.size() - size_t(decimals), 1, '.');
   return sign + digits;
 }

@@ -32,8 +32,9 @@ const ChipInfo* detect_chip_by_security_id(uint32_t chip_id) {
 }
 
 Error unknown_magic_error(uint32_t magic) {
-  return make_error(Errc::kUnknownChip,
-                    strprintf("Unexpected chip magic value 0x%08x.", unsigned(magic)) + kAutodetectTail);
+  return make_error(
+      Errc::kUnknownChip,
+      strprintf("Unexpected chip magic value 0x%08x.", unsigned(magic)) + kAutodetectTail);
 }
 
 Error unknown_chip_id_error(uint32_t chip_id) {

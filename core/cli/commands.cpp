@@ -208,10 +208,14 @@ std::vector<ArgSpec> merge_bin_args() {
 }
 
 A address_arg() { return positional("address", "Address").type(ValueType::kAutoInt); }
-A force_arg() { return A({"--force"}, "force", "Erase even if security features are enabled").flag(); }
+A force_arg() {
+  return A({"--force"}, "force", "Erase even if security features are enabled").flag();
+}
 A status_bytes_arg() {
   return A({"--bytes"}, "bytes", "Number of status bytes (1-3)")
-      .type(ValueType::kInt).choices({"1", "2", "3"}).def("2");
+      .type(ValueType::kInt)
+      .choices({"1", "2", "3"})
+      .def("2");
 }
 
 std::vector<ArgSpec> read_flash_args() {
@@ -266,24 +270,30 @@ const CommandRow kCommandRows[] = {
      [] {
        return Args{address_arg(), positional("value", "Value").type(ValueType::kAutoInt),
                    positional("mask", "Mask of bits to write")
-                       .type(ValueType::kAutoInt).nargs(Nargs::kOptional).def("0xFFFFFFFF")};
+                       .type(ValueType::kAutoInt)
+                       .nargs(Nargs::kOptional)
+                       .def("0xFFFFFFFF")};
      }},
     {"write_flash", "Write a binary blob to flash", false, write_flash_args},
     {"run", "Run application code in flash", false, [] { return Args{}; }},
     {"image_info", "Dump headers from a binary file (bootloader or application)", true,
      [] {
-       return Args{positional("filename", "Image file to parse"),
-                   A({"--version", "-v"}, "version", "Output format version (1 - legacy, 2 - extended)")
-                       .choices({"1", "2"}).def("1")};
+       return Args{
+           positional("filename", "Image file to parse"),
+           A({"--version", "-v"}, "version", "Output format version (1 - legacy, 2 - extended)")
+               .choices({"1", "2"})
+               .def("1")};
      }},
     {"make_image", "Create an application image from binary files", true,
      [] {
        return Args{positional("output", "Output image file"),
                    A({"--segfile", "-f"}, "segfile", "Segment input file").append(),
                    A({"--segaddr", "-a"}, "segaddr", "Segment base address")
-                       .append().type(ValueType::kAutoInt),
+                       .append()
+                       .type(ValueType::kAutoInt),
                    A({"--entrypoint", "-e"}, "entrypoint", "Address of entry point")
-                       .type(ValueType::kAutoInt).def("0")};
+                       .type(ValueType::kAutoInt)
+                       .def("0")};
      }},
     {"elf2image", "Create an application image from ELF file", true, elf2image_args},
     {"read_mac", "Read MAC address from OTP ROM", false, [] { return Args{}; }},
@@ -291,7 +301,9 @@ const CommandRow kCommandRows[] = {
     {"flash_id", "Read SPI flash manufacturer and device ID", false,
      [] { return Args{spi_connection()}; }},
     {"read_flash_status", "Read SPI flash status register", false,
-     [] { return Args{spi_connection(), status_bytes_arg()}; }},
+     [] {
+       return Args{spi_connection(), status_bytes_arg()};
+     }},
     {"write_flash_status", "Write SPI flash status register", false,
      [] {
        return Args{spi_connection(),
@@ -301,11 +313,14 @@ const CommandRow kCommandRows[] = {
     {"read_flash", "Read SPI flash content", false, read_flash_args},
     {"verify_flash", "Verify a binary blob against flash", false, verify_flash_args},
     {"erase_flash", "Perform Chip Erase on SPI flash", false,
-     [] { return Args{force_arg(), spi_connection()}; }},
+     [] {
+       return Args{force_arg(), spi_connection()};
+     }},
     {"erase_region", "Erase a region of the flash", false,
      [] {
-       return Args{force_arg(), spi_connection(), address_arg(),
-                   positional("size", "Size of region to erase, or ALL").type(ValueType::kAutoSize)};
+       return Args{
+           force_arg(), spi_connection(), address_arg(),
+           positional("size", "Size of region to erase, or ALL").type(ValueType::kAutoSize)};
      }},
     {"read_flash_sfdp", "Read SPI flash SFDP (Serial Flash Discoverable Parameters)", false,
      read_flash_sfdp_args},
@@ -333,7 +348,8 @@ const CommandSpec* find_command(std::string_view name) {
   for (size_t i = 0; i < std::size(kCommandRows); ++i) {
     const CommandRow& row = kCommandRows[i];
     if (name != row.name) continue;
-    if (!built[i]) built[i] = std::make_unique<CommandSpec>(cmd(row.name, row.help, row.args(), row.offline));
+    if (!built[i])
+      built[i] = std::make_unique<CommandSpec>(cmd(row.name, row.help, row.args(), row.offline));
     return built[i].get();
   }
   return nullptr;

@@ -85,7 +85,8 @@ Task<Result<Bytes>> Link::read_frame(Millis timeout_ms) {
                              strprintf("Packet content transfer stopped (received %zu bytes)", partial));
       }
       if (!session_.framing_error.empty()) co_return make_error(Errc::kBadFrame, session_.framing_error);
-      co_return make_error(Errc::kTimeout, strprintf("No serial data received within %s ms", fixed_point(timeout_ms, 0).c_str()));
+      co_return make_error(Errc::kTimeout, strprintf("No serial data received within %s ms",
+                                                     fixed_point(timeout_ms, 0).c_str()));
     }
     append(session_.rx, in.data);
   }

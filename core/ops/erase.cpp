@@ -28,7 +28,8 @@ engine::Task<Status> erase_flash(engine::Link& link) {
   const engine::Millis start = link.now();
   Result<Bytes> r = co_await link.call(proto::Opcode::kEraseFlash, Bytes{}, proto::kChipEraseTimeoutMs);
   if (!r.ok()) co_return r.error();
-  link.log(strprintf("Chip erase completed successfully in %ss", fixed_point((link.now() - start) / 1000.0, 1).c_str()));
+  link.log(strprintf("Chip erase completed successfully in %ss",
+                     fixed_point((link.now() - start) / 1000.0, 1).c_str()));
   co_return Status::Ok();
 }
 
@@ -45,7 +46,8 @@ engine::Task<Status> erase_region(engine::Link& link, uint32_t offset, uint32_t 
   proto::EraseRegion cmd{offset, size};
   Result<Bytes> r = co_await link.call(cmd, proto::timeout_per_mb(proto::kEraseRegionTimeoutPerMbMs, size));
   if (!r.ok()) co_return r.error();
-  link.log(strprintf("Erase completed successfully in %s seconds.", fixed_point((link.now() - start) / 1000.0, 1).c_str()));
+  link.log(strprintf("Erase completed successfully in %s seconds.",
+                     fixed_point((link.now() - start) / 1000.0, 1).c_str()));
   co_return Status::Ok();
 }
 

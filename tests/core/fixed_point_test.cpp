@@ -42,7 +42,8 @@ TEST(FixedPoint, MatchesPrintfOnRandomValues) {
     // Exact multiples of a tenth's neighbours: the values timing lines print most.
     const double c = double(int64_t(a * 100)) / 100.0;
     for (double v : {a, b, -b, c}) {
-      for (int d = 0; d <= 3; ++d) ASSERT_EQ(fixed_point(v, d), printf_fixed(v, d)) << v << " " << d;
+      for (int d = 0; d <= 3; ++d)
+        ASSERT_EQ(fixed_point(v, d), printf_fixed(v, d)) << v << " " << d;
     }
   }
 }
