@@ -15,6 +15,12 @@ if [ ! -f build/native/Makefile ]; then
 fi
 cmake --build build/native -j"$jobs"
 
+# npm run puts node_modules/.bin first on PATH, and there binaryen 132's tools (a devDependency,
+# used below by path) shadow Debian's binaryen 108, which emcc 3.1.6 needs: with them emcc
+# minified the wasm's import names but not the glue's, and no module could be instantiated.
+PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v '/node_modules/\.bin$' | paste -sd: -)
+export PATH
+
 # Debian's emcc runs its JS optimizer with Node, which needs Debian's node modules (acorn);
 # EM_CONFIG points at the writable cache that bootstrap.sh prepared.
 export NODE_PATH=/usr/share/nodejs
