@@ -39,7 +39,7 @@ TEST(FixedPoint, MatchesPrintfOnRandomValues) {
   for (int i = 0; i < 20000; ++i) {
     const double a = seconds(rng);
     const double b = std::ldexp(seconds(rng), exponent(rng));
-    // Exact multiples of a tenth's neighbours: the values timing lines print most.
+    // Values near a hundredth, as elapsed times in milliseconds give: what timing lines print.
     const double c = double(int64_t(a * 100)) / 100.0;
     for (double v : {a, b, -b, c}) {
       for (int d = 0; d <= 3; ++d)

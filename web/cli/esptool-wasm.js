@@ -26,9 +26,10 @@ function readFiles(paths, encoding) {
   return contents;
 }
 
-// Reads each input file straight into wasm memory (m.stageInput), not into a JS buffer that is
-// then copied in. Returns {path: bytes} for files that changed size while read (read again whole,
-// these take precedence). Unreadable files are left out; core reports them by name.
+// Reads each regular input file straight into wasm memory (m.stageInput), not into a JS buffer
+// that is then copied in. Returns {path: bytes} for what is read whole instead (pipes and devices,
+// files that changed size while read), which runOffline prefers to a staged copy. Unreadable
+// files are left out; core reports them by name.
 function stageInputs(m, paths) {
   const reread = {};
   for (const path of paths) {
