@@ -124,8 +124,15 @@ Result<CommandOutput> run_merge_bin(const ParsedCommand& cmd, InputFiles& inputs
     // Moved, not copied (a 4 MB app), unless a later pair names the same file again.
     const bool named_again = std::any_of(pairs.begin() + long(i) + 1, pairs.end(),
                                          [&](const auto& p) { return p.path == pairs[i].path; });
-    files.push_back({pairs[i].address, pairs[i].path,
-                     named_again ? *data : std::move(inputs.at(pairs[i].path))});
+    // Spelled as two branches: `named_again ? *data : std::move(...)` is a const lvalue, so
+    // both arms copied.
+    Bytes bytes;
+    if (named_again) {
+      bytes = *data;
+    } else {
+      bytes = std::move(inputs.at(pairs[i].path));
+    }
+    files.push_back({pairs[i].address, pairs[i].path, std::move(bytes)});
   }
   return image::merge_bin(std::move(files), o);
 }

@@ -13,6 +13,7 @@ Error image_error(std::string what) { return make_error(Errc::kInvalidImage, std
 
 struct Cursor {
   std::span<const uint8_t> bytes;
+  ParseDepth depth = ParseDepth::kFull;
   size_t pos = 0;
   bool has(size_t n) const { return n <= bytes.size() - pos; }
 };
@@ -57,7 +58,7 @@ Result<Segment> read_segment(Cursor& c, ParsedImage& img, bool is_irom) {
     return image_error(strprintf("End of file reading segment 0x%x, length %u (actual length %zu)",
                                  s.address, size, c.bytes.size() - c.pos));
   }
-  s.data = copy_bytes(c.bytes.subspan(c.pos, size));
+  if (c.depth == ParseDepth::kFull) s.data = copy_bytes(c.bytes.subspan(c.pos, size));
   c.pos += size;
   return s;
 }
@@ -75,6 +76,7 @@ Status read_checksum(Cursor& c, ParsedImage& img) {
   if (c.pos >= c.bytes.size()) return image_error("End of file reading the image checksum");
   img.stored_checksum = c.bytes[c.pos++];
   img.data_length = uint32_t(c.pos);
+  if (c.depth == ParseDepth::kLayout) return Status::Ok();
   uint8_t sum = kChecksumSeed;
   for (const Segment& s : img.segments)
     if (s.include_in_checksum) sum = checksum_update(sum, s.data);
@@ -129,7 +131,9 @@ Result<ParsedImage> parse_esp32(Cursor& c, ParsedImage img) {
   ESPT_TRY(read_extended_header(c, img));
   ESPT_TRY(read_segments(c, img, h.segments));
   ESPT_TRY(read_checksum(c, img));
-  img.calculated_sha256 = util::sha256(c.bytes.subspan(0, img.data_length));
+  if (c.depth == ParseDepth::kFull) {
+    img.calculated_sha256 = util::sha256(c.bytes.subspan(0, img.data_length));
+  }
   if (img.extended->append_digest == 1) {
     const size_t n = std::min<size_t>(32, c.bytes.size() - c.pos);
     img.stored_sha256 = copy_bytes(c.bytes.subspan(c.pos, n));
@@ -207,11 +211,12 @@ uint32_t append_segment(Bytes& out, uint32_t address, std::span<const uint8_t> d
   return at;
 }
 
-Result<ParsedImage> parse_image(std::span<const uint8_t> bytes, const chips::ChipInfo& chip) {
+Result<ParsedImage> parse_image(std::span<const uint8_t> bytes, const chips::ChipInfo& chip,
+                                ParseDepth depth) {
   if (bytes.empty()) return image_error("File is empty");
   ParsedImage img;
   img.chip = &chip;
-  Cursor c{bytes};
+  Cursor c{bytes, depth};
   if (!chip.is_esp8266) return parse_esp32(c, std::move(img));
   if (bytes[0] == kImageMagic) return parse_esp8266_v1(c, std::move(img));
   if (bytes[0] == kEsp8266V2Magic) return parse_esp8266_v2(c, std::move(img));

@@ -39,19 +39,28 @@ struct ParsedImage {
   std::optional<ExtendedHeader> extended;  // ESP32 family only
   std::vector<Segment> segments;           // in file order, file_offset set
   uint8_t stored_checksum = 0;
-  uint8_t calculated_checksum = 0;
+  uint8_t calculated_checksum = 0;         // ParseDepth::kFull only
   uint32_t data_length = 0;                // bytes up to and including the checksum byte
   std::optional<Bytes> stored_sha256;      // when append_digest == 1
-  Bytes calculated_sha256;                 // SHA-256 of [0, data_length)
+  Bytes calculated_sha256;                 // SHA-256 of [0, data_length) (ParseDepth::kFull)
   std::vector<std::string> warnings;       // printed by esptool while loading
 
   bool checksum_valid() const { return stored_checksum == calculated_checksum; }
   bool sha256_valid() const { return stored_sha256 && *stored_sha256 == calculated_sha256; }
 };
 
+// How much parse_image computes. kLayout fails exactly where kFull fails (headers, segment
+// bounds, the checksum's position, the segment count) and fills in every header field,
+// data_length and stored_sha256, but leaves each segment's data empty and computes neither the
+// checksum nor the SHA-256: enough for a caller that asks only whether the image is valid and
+// what its headers say (write_flash's chip checks, merge_bin's flash parameters), at a fraction of
+// the cost on a 4 MB app (no copy of its segments, no pass over its bytes).
+enum class ParseDepth { kFull, kLayout };
+
 // Parses `bytes` as an image of `chip`'s class. ESP8266: magic 0xE9 -> v1, 0xEA -> v2.
 // Errors (Errc::kInvalidImage) for a bad magic, truncation, more than 16 segments.
-Result<ParsedImage> parse_image(std::span<const uint8_t> bytes, const chips::ChipInfo& chip);
+Result<ParsedImage> parse_image(std::span<const uint8_t> bytes, const chips::ChipInfo& chip,
+                                ParseDepth depth = ParseDepth::kFull);
 
 // The chip image_info --chip auto picks: extended-header chip id, else ESP8266 (image-format §6).
 const chips::ChipInfo& detect_image_chip(std::span<const uint8_t> bytes);

@@ -95,7 +95,7 @@ Status update_image_flash_params(Bytes& data, uint32_t address, const chips::Chi
     return Status::Ok();
   }
   // Encrypted data can start with 0xE9 by chance: only a whole valid image is patched.
-  auto parsed = parse_image(data, chip);
+  auto parsed = parse_image(data, chip, ParseDepth::kLayout);
   if (!parsed.ok()) {
     warn_chip_id_before_failure(data, chip, lines);
     lines.push_back(
@@ -116,7 +116,7 @@ Status update_image_flash_params(Bytes& data, uint32_t address, const chips::Chi
   if (sha_appended) {
     // The digest covers the header just changed; esptool re-parses (printing its warnings
     // again) to find where the digest sits, and keeps whatever follows it (merged images).
-    auto reparsed = parse_image(data, chip);
+    auto reparsed = parse_image(data, chip, ParseDepth::kLayout);
     if (!reparsed.ok()) return reparsed.error();
     append_warnings(reparsed.value(), lines);
     const size_t length = reparsed.value().data_length;

@@ -65,7 +65,7 @@ Status check_write_allowed(const engine::Session& s, const std::vector<FlashFile
     }
   }
   for (const FlashFile& f : files) {
-    Result<image::ParsedImage> img = image::parse_image(f.data, chip);
+    Result<image::ParsedImage> img = image::parse_image(f.data, chip, image::ParseDepth::kLayout);
     if (!img.ok() || !img.value().extended) continue;  // not an app image: nothing to check
     const image::ExtendedHeader& h = *img.value().extended;
     if (chip.image_chip_id && h.chip_id != *chip.image_chip_id) {

@@ -71,6 +71,39 @@ TEST(FirmwareImage, EveryTruncationIsAnErrorForEveryChip) {
   }
 }
 
+// The layout-only parse answers "is this a valid image, and what do its headers say" exactly as
+// the full one does, for every chip's image class and every cut of the file.
+TEST(FirmwareImage, LayoutParseFailsWhereTheFullParseFailsAndKeepsTheHeaders) {
+  using esptool::image::ParseDepth;
+  const Bytes img = esp32_app_image();
+  for (const auto* chip : esptool::chips::all_chips()) {
+    for (size_t len = 0; len <= img.size(); len += len + 331 < img.size() ? 331 : 1) {
+      const std::span<const uint8_t> cut(img.data(), len);
+      auto full = parse_image(cut, *chip);
+      auto layout = parse_image(cut, *chip, ParseDepth::kLayout);
+      ASSERT_EQ(full.ok(), layout.ok()) << chip->key << " length " << len;
+      if (!full.ok()) {
+        EXPECT_EQ(full.error().message(), layout.error().message());
+        continue;
+      }
+      EXPECT_EQ(full->data_length, layout->data_length);
+      EXPECT_EQ(full->entry, layout->entry);
+      EXPECT_EQ(full->flash_mode, layout->flash_mode);
+      EXPECT_EQ(full->flash_size_freq, layout->flash_size_freq);
+      EXPECT_EQ(full->stored_sha256, layout->stored_sha256);
+      EXPECT_EQ(full->warnings, layout->warnings);
+      EXPECT_EQ(full->extended.has_value(), layout->extended.has_value());
+      ASSERT_EQ(full->segments.size(), layout->segments.size());
+      for (size_t i = 0; i < full->segments.size(); ++i) {
+        EXPECT_EQ(full->segments[i].address, layout->segments[i].address);
+        EXPECT_EQ(full->segments[i].file_offset, layout->segments[i].file_offset);
+        EXPECT_TRUE(layout->segments[i].data.empty());
+      }
+      EXPECT_TRUE(layout->calculated_sha256.empty());
+    }
+  }
+}
+
 TEST(FirmwareImage, MoreThanSixteenSegmentsIsRejected) {
   Bytes img = {0xE9, 17, 0, 0, 0, 0, 0, 0};
   img.resize(24, 0);
