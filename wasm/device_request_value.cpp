@@ -47,6 +47,7 @@ ops::DeviceRequest device_request_from_js(const val& o) {
   read(o, "flashFreq", r.flash_freq);
   read(o, "flashSize", r.flash_size);
   read(o, "compress", r.compress);
+  read(o, "hostDeflates", r.host_deflates);
   read(o, "verify", r.verify);
   read(o, "skipUnchanged", r.skip_unchanged);
   read(o, "eraseAll", r.erase_all);

@@ -10,6 +10,7 @@
 #include "core/engine/session.h"
 #include "core/ops/baud_fallback.h"
 #include "core/ops/check_request.h"
+#include "core/ops/deflate_ahead.h"
 #include "core/reset/reset_sequence.h"
 #include "wasm/convert.h"
 #include "wasm/device_request_value.h"
@@ -56,6 +57,16 @@ class DeviceSession {
     return s.ok() ? ok(val::undefined()) : fail(s.error());
   }
   val report() const { return engine_ ? report_to_js(engine_->report()) : val::null(); }
+  // A request with hostDeflates: the inputs to compress, in order, and each one's zlib stream
+  // handed back (false: not taken; the engine compresses that region itself when it comes).
+  val deflate_ahead_inputs() const {
+    val out = val::array();
+    for (const Bytes& input : session_.to_deflate) out.call<void>("push", to_uint8array(input));
+    return out;
+  }
+  bool provide_deflated(unsigned index, val stream) {
+    return ops::provide_deflated(session_, index, to_bytes(stream));
+  }
 
  private:
   engine::Session session_;
@@ -134,7 +145,9 @@ EMSCRIPTEN_BINDINGS(esptool_engine) {
       .function("unavailable", &DeviceSession::unavailable)
       .function("finished", &DeviceSession::finished)
       .function("status", &DeviceSession::status)
-      .function("report", &DeviceSession::report);
+      .function("report", &DeviceSession::report)
+      .function("deflateAheadInputs", &DeviceSession::deflate_ahead_inputs)
+      .function("provideDeflated", &DeviceSession::provide_deflated);
   emscripten::function("resetLineWrites", &reset_line_writes);
   emscripten::function("initialBaud", &initial_baud);
   emscripten::function("hostError", &host_error);

@@ -11,6 +11,7 @@
 
 #include "core/base/bytes.h"
 #include "core/chips/chip.h"
+#include "core/chips/crystal.h"
 #include "core/chips/usb.h"
 #include "core/proto/packet.h"
 #include "core/proto/slip.h"
@@ -34,7 +35,7 @@ struct Session {
   // ROM baud quirks, write checks, reset refusal) do not read the same eFuses again. Unset in
   // Secure Download Mode, where the registers cannot be read.
   std::string description;
-  uint32_t crystal_mhz = 0;
+  chips::Crystal crystal;  // read_crystal (describe_chip.h), before the ROM's rate changes
   chips::Revision revision{};
   // Recovery is on (the request's `recover`): a data block the loader rejects as garbled is sent
   // more often than esptool's three times (ops/data_block.h).
@@ -43,7 +44,8 @@ struct Session {
   // Work a command can do ahead of need while the link only waits: Link::sleep calls idle_job
   // (while set) before its Sleep, which ends at a deadline, so the work is not added to the wait.
   // ops/deflate_ahead.h sets it to compress the next file of to_deflate into deflated_ahead
-  // ({input, zlib stream}). All three are cleared when a device command starts and ends.
+  // ({input, zlib stream}), unless the host compresses them (an input it has given is left
+  // empty). All three are cleared when a device command starts and ends.
   void (*idle_job)(Session&) = nullptr;
   std::vector<Bytes> to_deflate;
   std::vector<std::pair<Bytes, Bytes>> deflated_ahead;

@@ -19,7 +19,7 @@ engine::Task<Result<chips::RomBaudChange>> rom_baud_change(engine::Link& link, u
   if (chip.rom_baud.quirk == chips::RomBaudQuirk::kNone) co_return chips::RomBaudChange{baud, baud, {}};
   chips::RegisterValues values;
   ESPT_CO_TRY(co_await read_registers(link, chips::rom_baud_registers(chip), values));
-  co_return chips::rom_change_baud(chip, baud, s.crystal_mhz, values);
+  co_return chips::rom_change_baud(chip, baud, s.crystal.mhz, values);
 }
 
 }  // namespace

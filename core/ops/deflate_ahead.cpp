@@ -21,14 +21,24 @@ void deflate_next(engine::Session& s) {
 
 }  // namespace
 
-void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files) {
+void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files, bool by_host) {
   forget_deflated_ahead(s);
   for (const FlashFile& f : files) {
     Bytes input = f.data;  // a copy: the request may be gone before the link waits
     input.resize(align_up(uint32_t(input.size()), 4), 0xFF);
     s.to_deflate.push_back(std::move(input));
   }
-  if (!s.to_deflate.empty()) s.idle_job = deflate_next;
+  if (!s.to_deflate.empty() && !by_host) s.idle_job = deflate_next;
+}
+
+bool provide_deflated(engine::Session& s, size_t index, Bytes stream) {
+  // The idle job takes inputs off the front, so indices hold only while the host compresses.
+  if (s.idle_job != nullptr || index >= s.to_deflate.size()) return false;
+  Bytes& input = s.to_deflate[index];
+  if (input.empty() || !util::is_zlib_stream_of(stream, input)) return false;
+  s.deflated_ahead.emplace_back(std::move(input), std::move(stream));
+  input = Bytes();  // given: a second stream for this index is ignored
+  return true;
 }
 
 Bytes deflate_for_write(engine::Session& s, std::span<const uint8_t> data) {

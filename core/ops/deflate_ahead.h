@@ -15,7 +15,15 @@ namespace esptool::ops {
 
 // Queues each file to be compressed in the link's next waits, one per wait, as write_flash sends
 // it with the stub (padded with 0xFF to a whole word). Clears what an earlier command left.
-void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files);
+// `by_host`: the host compresses the queued inputs (Session::to_deflate, in file order) and hands
+// the streams in with provide_deflated; nothing is compressed in the waits.
+void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files, bool by_host = false);
+
+// The host's zlib stream of the queued input `index`. Taken only when it is the stream of exactly
+// that input (its Adler-32 trailer matches: a stream for other bytes, from a late worker or a
+// bug, is dropped and the region compressed here instead); an index already given is ignored.
+// Returns whether the stream was taken.
+bool provide_deflated(engine::Session& s, size_t index, Bytes stream);
 
 // The zlib stream of `data`: the one made ahead when it was made from exactly these bytes (taken
 // out of the session), else a fresh one. A region written as it was not foreseen (a bootloader

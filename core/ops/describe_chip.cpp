@@ -36,7 +36,6 @@ Task<Status> describe_chip(Link& link) {
     co_return Status::Ok();
   }
   std::vector<uint32_t> wanted = chips::identity_registers(chip);
-  for (uint32_t a : chips::crystal_registers(chip)) wanted.push_back(a);
   for (uint32_t a : chips::mac_registers(chip)) wanted.push_back(a);
   chips::RegisterValues values;
   ESPT_CO_TRY(co_await read_registers(link, wanted, values));
@@ -44,9 +43,7 @@ Task<Status> describe_chip(Link& link) {
   const std::string description = chips::chip_description(chip, values);
   link.log("Chip is " + description);
   link.log("Features: " + chips::features_text(chips::chip_features(chip, values)));
-  uint32_t clkdiv = 0;
-  if (chip.crystal.fixed_mhz == 0) clkdiv = values.at(chip.crystal.uart_clkdiv_reg);
-  const chips::Crystal crystal = chips::crystal_mhz(chip, clkdiv, s.baud);
+  const chips::Crystal& crystal = s.crystal;
   if (!crystal.warning.empty()) link.log(crystal.warning);
   link.log(strprintf("Crystal is %uMHz", crystal.mhz));
   Result<chips::MacAddresses> mac = chips::decode_mac(chip, values);
@@ -62,8 +59,22 @@ Task<Status> describe_chip(Link& link) {
   const chips::Revision rev = chips::decode_revision(chip, values);
   facts.set_text("revision", strprintf("v%u.%u", rev.major, rev.minor));
   s.description = description;
-  s.crystal_mhz = crystal.mhz;
   s.revision = rev;
+  co_return Status::Ok();
+}
+
+Task<Status> read_crystal(Link& link) {
+  engine::Session& s = link.session();
+  s.crystal = {};
+  if (s.chip == nullptr || s.secure_download_mode) co_return Status::Ok();
+  const chips::ChipInfo& chip = *s.chip;
+  uint32_t clkdiv = 0;
+  if (chip.crystal.fixed_mhz == 0) {
+    chips::RegisterValues values;
+    ESPT_CO_TRY(co_await read_registers(link, chips::crystal_registers(chip), values));
+    clkdiv = values.at(chip.crystal.uart_clkdiv_reg);
+  }
+  s.crystal = chips::crystal_mhz(chip, clkdiv, s.baud);
   co_return Status::Ok();
 }
 

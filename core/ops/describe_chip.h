@@ -11,7 +11,13 @@ namespace esptool::ops {
 engine::Task<Status> read_registers(engine::Link& link, std::vector<uint32_t> addresses,
                                     chips::RegisterValues& values);
 
-// Prints the chip lines and stores chip/revision/features/crystal/mac in the report facts.
+// The crystal (loader.py get_crystal_freq) into Session::crystal. Its estimate divides by the
+// rate the ROM auto-bauded to, so this runs before the ROM's rate changes; so does a ROM's baud
+// quirk, which needs the crystal (ops/change_baud.h).
+engine::Task<Status> read_crystal(engine::Link& link);
+
+// Prints the chip lines and stores chip/revision/features/crystal/mac in the report facts; the
+// crystal is read_crystal's.
 engine::Task<Status> describe_chip(engine::Link& link);
 
 // read_mac / chip_id commands.

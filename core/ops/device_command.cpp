@@ -245,10 +245,15 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
     ~ForgetDeflatedAhead() { forget_deflated_ahead(s); }
   } forget_ahead{link.session()};
   if (req.command == "write_flash" && req.compress != false)
-    deflate_ahead(link.session(), req.files);
+    deflate_ahead(link.session(), req.files, req.host_deflates);
   ESPT_CO_TRY(co_await connect(link, connect_opts));
   const bool sync_stub_detected = link.session().is_stub;
   ESPT_CO_TRY(co_await post_connect(link, sync_stub_detected));
+  // The ROM's rate goes up before the chip is described, so that those dozen register reads run
+  // at the requested rate as the stub upload does (about 35 ms of a write at 921600); the crystal
+  // is read first, at the rate the ROM auto-bauded to (ops/describe_chip.h).
+  ESPT_CO_TRY(co_await read_crystal(link));
+  if (!req.no_stub) ESPT_CO_TRY(co_await change_baud_before_stub(link, req.baud));
   ESPT_CO_TRY(co_await describe_chip(link));
   Recovery recovery;
   recovery.connect = connect_opts;
@@ -260,7 +265,6 @@ Task<Status> run_device_command(Link& link, DeviceRequest req) {
   recovery.baud = req.baud;
   recovery.spi_connection = req.spi_connection;
   if (!req.no_stub) {
-    ESPT_CO_TRY(co_await change_baud_before_stub(link, req.baud));
     Status stub = co_await start_stub(link, req.stubs, req.stubs_on_demand);
     // A stub upload broken by line noise: connect again and upload it again (twice at most).
     for (int again = 0; !stub.ok() && req.recover && is_line_error(stub.error()) && again < 2; ++again) {

@@ -48,6 +48,10 @@ struct DeviceRequest {
   std::string flash_freq = "keep";
   std::string flash_size = "keep";  // also read_flash/verify_flash: keep | detect | 4MB ...
   std::optional<bool> compress;     // -z / -u
+  // The host compresses the files ahead itself (the Node CLI: on a worker thread, while this
+  // thread connects) and hands each stream in with provide_deflated (ops/deflate_ahead.h); the
+  // link's waits then stay waits. A stream not in by the time its region is written is made then.
+  bool host_deflates = false;
   bool verify = true;               // MD5 after write (--no-verify-hash... our opt-out)
   bool skip_unchanged = false;
   bool erase_all = false;

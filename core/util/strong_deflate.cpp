@@ -26,4 +26,14 @@ Bytes strong_deflate(std::span<const uint8_t> input) {
   return out;
 }
 
+bool is_zlib_stream_of(std::span<const uint8_t> stream, std::span<const uint8_t> input) {
+  // RFC 1950: CMF/FLG with deflate (CM 8) and a check multiple of 31; the trailer big-endian.
+  if (stream.size() < 6 || (stream[0] & 0x0F) != 8 || ((stream[0] << 8) | stream[1]) % 31 != 0) {
+    return false;
+  }
+  const uint8_t* t = stream.data() + stream.size() - 4;
+  const uint32_t trailer = (uint32_t(t[0]) << 24) | (uint32_t(t[1]) << 16) | (uint32_t(t[2]) << 8) | t[3];
+  return trailer == libdeflate_adler32(1, input.data(), input.size());
+}
+
 }  // namespace esptool::util

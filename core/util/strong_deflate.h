@@ -14,4 +14,8 @@ namespace esptool::util {
 // The zlib stream (header, deflate data, Adler-32) of `input`.
 Bytes strong_deflate(std::span<const uint8_t> input);
 
+// Whether `stream` looks like a zlib stream of `input`: a zlib header and an Adler-32 trailer
+// equal to `input`'s (one pass over `input`, no inflating). Catches a stream made for other bytes.
+bool is_zlib_stream_of(std::span<const uint8_t> stream, std::span<const uint8_t> input);
+
 }  // namespace esptool::util

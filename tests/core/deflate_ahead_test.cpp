@@ -64,4 +64,43 @@ TEST(DeflateAhead, TheQueueKeepsItsOwnCopyOfTheFile) {
   EXPECT_EQ(s.deflated_ahead.front().first, firmware_like(2048, 5));
 }
 
+// The host compresses (DeviceRequest.host_deflates): no idle job, the inputs wait in file order,
+// and a stream is taken only for exactly its own input, once.
+TEST(DeflateAhead, AHostsStreamIsTakenOnlyForItsOwnInput) {
+  Session s;
+  const std::vector<FlashFile> files = {{0x10000, firmware_like(4099, 7), "app.bin"},
+                                        {0x200000, firmware_like(8192, 13), "data.bin"}};
+  esptool::ops::deflate_ahead(s, files, /*by_host=*/true);
+  EXPECT_EQ(s.idle_job, nullptr);
+  ASSERT_EQ(s.to_deflate.size(), 2u);
+  const Bytes app = s.to_deflate[0];
+  const Bytes data = s.to_deflate[1];
+  // The other file's stream, a stream with a broken trailer, an index past the queue: refused.
+  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, esptool::util::strong_deflate(data)));
+  Bytes broken = esptool::util::strong_deflate(app);
+  broken.back() ^= 1;
+  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, broken));
+  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, Bytes{0x78, 0xDA}));
+  EXPECT_FALSE(esptool::ops::provide_deflated(s, 2, esptool::util::strong_deflate(app)));
+  EXPECT_TRUE(s.deflated_ahead.empty());
+
+  EXPECT_TRUE(esptool::ops::provide_deflated(s, 1, esptool::util::strong_deflate(data)));
+  EXPECT_FALSE(esptool::ops::provide_deflated(s, 1, esptool::util::strong_deflate(data)));
+  ASSERT_EQ(s.deflated_ahead.size(), 1u);
+  EXPECT_EQ(s.deflated_ahead[0].first, data);
+  EXPECT_EQ(esptool::ops::deflate_for_write(s, data), esptool::util::strong_deflate(data));
+  EXPECT_TRUE(s.deflated_ahead.empty());
+  // Not given yet when its region is written: compressed then, the same stream.
+  EXPECT_EQ(esptool::ops::deflate_for_write(s, app), esptool::util::strong_deflate(app));
+}
+
+TEST(DeflateAhead, NothingIsTakenFromTheHostWhileTheIdleJobCompresses) {
+  Session s;
+  const std::vector<FlashFile> files = {{0x10000, firmware_like(4096, 3), "app.bin"}};
+  esptool::ops::deflate_ahead(s, files);
+  const Bytes app = s.to_deflate[0];
+  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, esptool::util::strong_deflate(app)));
+  EXPECT_TRUE(s.deflated_ahead.empty());
+}
+
 }  // namespace

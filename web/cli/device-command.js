@@ -8,6 +8,7 @@ import { PortIo } from '../src/port-io.js';
 import { LocalSerialPort, openPort, listSerialPorts, PortOpenError } from '../src/node.js';
 import { findSameLocalPath } from '../src/ports/local-reacquire.js';
 import { defaultStubs } from '../src/stubs.js';
+import { workerDeflater } from './worker-deflater.js';
 
 // Unreadable files are left out; core reports them by name.
 async function readInputs(paths) {
@@ -108,6 +109,7 @@ async function runOnPort(m, spec, request, plan, out, deps) {
       signal: controller.signal,
       onLog: (text, { fromDevice }) => (fromDevice && !plan.trace ? undefined : out.line(text)),
       onProgress: (e) => (plan.noProgress ? undefined : out.progress(e.text)),
+      deflate: deps.deflater.deflate,
     });
     if (plan.output !== null) {
       try {
@@ -158,7 +160,15 @@ async function scanPorts(m, args, env, request, plan, out, deps) {
  * (tests: a fake port list): {listPorts, openPort, stdout}.
  */
 export async function runDeviceCli(m, args, env, deps = {}) {
-  deps = { listPorts: listSerialPorts, openPort, stdout: process.stdout, env, ...deps };
+  deps = { listPorts: listSerialPorts, openPort, stdout: process.stdout, env, deflater: workerDeflater(), ...deps };
+  try {
+    return await runDeviceCliWith(m, args, env, deps);
+  } finally {
+    deps.deflater.close();
+  }
+}
+
+async function runDeviceCliWith(m, args, env, deps) {
   const out = makePrinter(deps.stdout);
   // `error`: the EsptoolError behind the message, when there is one (its code and hint).
   out.fatal = (message, error) => {

@@ -119,20 +119,41 @@ async function performOnPort(session, io, action, { signal, onTrace, loadStub })
   }
 }
 
+// A write whose files the host compresses (options.deflate: input bytes -> Promise of the zlib
+// stream, e.g. on a worker thread): each input the engine queued goes out now and its stream
+// comes back between engine steps (promise callbacks run only while the driver awaits the port).
+// A stream that fails or comes late is not missed: the engine compresses that region itself.
+// Returns the function that drops whatever is still to come once the command has ended.
+function deflateOnTheSide(session, deflate) {
+  let live = true;
+  session.deflateAheadInputs().forEach((input, index) => {
+    deflate(input).then(
+      (stream) => live && session.provideDeflated(index, stream),
+      () => {},
+    );
+  });
+  return () => {
+    live = false;
+  };
+}
+
 /**
  * Runs `request` (a DeviceRequest object) on `session` (a wasm DeviceSession) over `io`.
  * Resolves to the report {facts, data}; rejects with EsptoolError. Callbacks: onProgress(event
  * {stage, done, total, offset, text}) and onLog(line, {fromDevice}), fromDevice marking text
  * the chip printed (boot log) rather than esptool's own messages; onTrace(kind, value) sees every
  * byte written and read ('write'/'read', Uint8Array) and every 'signals'/'baud' change;
- * loadStub(file) serves the stub file core asks for (stubs.js stubLoader).
+ * loadStub(file) serves the stub file core asks for (stubs.js stubLoader); deflate(bytes)
+ * compresses a write's files elsewhere (deflateOnTheSide).
  * @param {any} m the wasm module
  */
 export async function runDeviceCommand(m, session, io, request, options = {}) {
-  const { signal } = options;
+  const { signal, deflate } = options;
+  let endDeflate = null;
   try {
     signal?.throwIfAborted();
-    unwrap(session.start(request, now()));
+    unwrap(session.start(deflate ? { ...request, hostDeflates: true } : request, now()));
+    if (deflate) endDeflate = deflateOnTheSide(session, deflate);
     let sliceStart = now();
     const lost = { count: 0 };
     for (;;) {
@@ -152,6 +173,8 @@ export async function runDeviceCommand(m, session, io, request, options = {}) {
     return session.report();
   } catch (cause) {
     throw hostError(m, cause, signal);
+  } finally {
+    endDeflate?.();
   }
 }
 
