@@ -65,9 +65,12 @@ val scan_ports(val args, val env, val ports) {
 
 val no_device_error(unsigned count) { return error_object(cli::no_device_error(count)); }
 
-// What the engine would send for `input` (util::strong_deflate): the CLI's compression worker
-// (web/cli/deflate-worker.js) runs it while the main thread connects (DeviceRequest.host_deflates).
-val strong_deflate(val input) { return to_uint8array(util::strong_deflate(to_bytes(input))); }
+// The zlib stream the engine sends for `input` (util::strong_deflate), made by the CLI's
+// compression worker (web/cli/deflate-worker.js) while the main thread connects
+// (DeviceRequest.host_deflates).
+val strong_deflate(val input) {
+  return to_uint8array(util::strong_deflate(to_bytes(input), util::DeflateEffort::kOffThread));
+}
 
 // The CLI's second step: the checked request, with the files' bytes and the stub texts.
 val device_request(val args, val env, val inputs, val stubs) {

@@ -36,9 +36,29 @@ Bytes zlib_level9(const Bytes& in) {
 
 TEST(StrongDeflate, ZlibInflatesItBackToTheInput) {
   for (const Bytes& in : {Bytes{}, Bytes(1, 0x42), Bytes(70000, 0xFF), firmware_like(1 << 20)}) {
-    const Bytes z = strong_deflate(in);
-    EXPECT_EQ(zlib_inflate(z, in.size()), in) << in.size() << " bytes";
+    for (DeflateEffort effort : {DeflateEffort::kInline, DeflateEffort::kOffThread}) {
+      const Bytes z = strong_deflate(in, effort);
+      EXPECT_EQ(zlib_inflate(z, in.size()), in) << in.size() << " bytes";
+      EXPECT_TRUE(is_zlib_stream_of(z, in));
+    }
   }
+}
+
+TEST(StrongDeflate, OffTheThreadItSendsNoMoreBytes) {
+  const Bytes in = firmware_like(1 << 20);
+  EXPECT_LE(strong_deflate(in, DeflateEffort::kOffThread).size(), strong_deflate(in).size());
+}
+
+TEST(StrongDeflate, AStreamIsRecognisedOnlyForItsOwnInput) {
+  const Bytes in = firmware_like(5000);
+  Bytes other = in;
+  other[1234] ^= 1;
+  const Bytes z = strong_deflate(in);
+  EXPECT_FALSE(is_zlib_stream_of(z, other));
+  EXPECT_FALSE(is_zlib_stream_of(Bytes(z.begin(), z.end() - 1), in));  // trailer cut short
+  Bytes bad_header = z;
+  bad_header[1] ^= 1;  // FCHECK no longer a multiple of 31
+  EXPECT_FALSE(is_zlib_stream_of(bad_header, in));
 }
 
 TEST(StrongDeflate, IncompressibleInputGrowsByNoMoreThanStoredBlocks) {

@@ -120,20 +120,28 @@ async function performOnPort(session, io, action, { signal, onTrace, loadStub })
 }
 
 // A write whose files the host compresses (options.deflate: input bytes -> Promise of the zlib
-// stream, e.g. on a worker thread): each input the engine queued goes out now and its stream
-// comes back between engine steps (promise callbacks run only while the driver awaits the port).
-// A stream that fails or comes late is not missed: the engine compresses that region itself.
-// Returns the function that drops whatever is still to come once the command has ended.
+// stream, e.g. on a worker thread). The inputs the engine queued go out at its first wait
+// (connect's reset pulse: copying them out and starting a worker then delays nothing) and the
+// streams come back between engine steps (promise callbacks run only while the driver awaits
+// the port). A stream that fails or comes late is not missed: the engine compresses that region
+// itself. end() drops whatever is still to come once the command has ended.
 function deflateOnTheSide(session, deflate) {
   let live = true;
-  session.deflateAheadInputs().forEach((input, index) => {
-    deflate(input).then(
-      (stream) => live && session.provideDeflated(index, stream),
-      () => {},
-    );
-  });
-  return () => {
-    live = false;
+  let sent = false;
+  return {
+    atWait() {
+      if (sent) return;
+      sent = true;
+      session.deflateAheadInputs().forEach((input, index) => {
+        deflate(input).then(
+          (stream) => live && session.provideDeflated(index, stream),
+          () => {},
+        );
+      });
+    },
+    end() {
+      live = false;
+    },
   };
 }
 
@@ -149,11 +157,11 @@ function deflateOnTheSide(session, deflate) {
  */
 export async function runDeviceCommand(m, session, io, request, options = {}) {
   const { signal, deflate } = options;
-  let endDeflate = null;
+  let sideDeflate = null;
   try {
     signal?.throwIfAborted();
     unwrap(session.start(deflate ? { ...request, hostDeflates: true } : request, now()));
-    if (deflate) endDeflate = deflateOnTheSide(session, deflate);
+    if (deflate) sideDeflate = deflateOnTheSide(session, deflate);
     let sliceStart = now();
     const lost = { count: 0 };
     for (;;) {
@@ -166,6 +174,7 @@ export async function runDeviceCommand(m, session, io, request, options = {}) {
       signal?.throwIfAborted();
       const action = session.pollAction();
       if (!action) throw new Error('the engine is waiting without an action');
+      if (action.kind === 'sleep') sideDeflate?.atWait();
       await perform(session, io, action, options, lost);
     }
     drainEvents(session, options);
@@ -174,7 +183,7 @@ export async function runDeviceCommand(m, session, io, request, options = {}) {
   } catch (cause) {
     throw hostError(m, cause, signal);
   } finally {
-    endDeflate?.();
+    sideDeflate?.end();
   }
 }
 
