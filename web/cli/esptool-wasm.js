@@ -61,10 +61,6 @@ function esptoolEnvironment() {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('ESPTOOL_')));
 }
 
-// Set when a device command runs: its sockets and ports close asynchronously, so it ends when the
-// event loop drains.
-let deviceCommand = false;
-
 async function run(argv) {
   // esptool's esp_rfc2217_server.py is its own program with its own arguments.
   // It serves until SIGINT/SIGTERM and then exits at once, whatever sockets are still closing.
@@ -94,7 +90,6 @@ async function run(argv) {
     return 2;
   }
   if (parsed.value.command !== 'help' && !parsed.value.isOffline) {
-    deviceCommand = true;
     const [{ runDeviceCli }, full] = await Promise.all([deviceLayer ?? import('./device-command.js'), loadModule()]);
     return runDeviceCli(full, expanded.value.args, env);
   }
@@ -127,12 +122,13 @@ try {
   print(`A fatal error occurred: ${error?.message ?? error}`);
   process.exitCode = 2;
 }
-// An offline command exits now, not when the event loop drains: before that exit Node waits for
-// V8's background work, which has nothing left to give a finished command (the incremental
-// marking that the big input and output buffers started, tier-up compiles of hot wasm
-// functions): 5-25 ms of merge_bin --format uf2 or --fill-flash-size 16MB. Its files were written
-// synchronously, and so was every line unless stdout or stderr still holds some (a pipe on
-// macOS): then the loop drains.
-if (!deviceCommand && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+// A command exits now, not when the event loop drains: before that exit Node waits for V8's
+// background work, which has nothing left to give a finished command (the incremental marking
+// that the big input and output buffers started, tier-up compiles of hot wasm functions): 5-25 ms
+// of merge_bin --format uf2 or --fill-flash-size 16MB, about 5 ms of a write. Files were written
+// synchronously; a device command has closed its port (every byte it wrote was handed to the
+// system first: each write is awaited) and stopped its compression worker. Unless stdout or
+// stderr still holds some lines (a pipe on macOS): then the loop drains.
+if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
   process.exit();
 }

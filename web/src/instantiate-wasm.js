@@ -30,10 +30,15 @@ async function compileWasm(wasmUrl) {
  * from `compiled`, that wasm already compiled.
  */
 export async function instantiateWasm(moduleUrl, wasmUrl, { compiled } = {}) {
-  const { default: factory } = await import(moduleUrl.href);
-  // Node instantiates from the file's bytes in one step, as Emscripten would (compiling first and
-  // instantiating after cost the CLI about 20 ms more); a page compiles while it downloads.
-  const wasm = compiled ?? (isNode ? await (await import('node:fs/promises')).readFile(wasmUrl) : await compileWasm(wasmUrl));
+  // The glue and the wasm come in together. Node instantiates from the file's bytes in one step,
+  // as Emscripten would (compiling first and instantiating after cost the CLI about 20 ms more);
+  // a page compiles while it downloads.
+  const wasmReady = compiled
+    ? Promise.resolve(compiled)
+    : isNode
+      ? import('node:fs/promises').then(({ readFile }) => readFile(wasmUrl))
+      : compileWasm(wasmUrl);
+  const [{ default: factory }, wasm] = await Promise.all([import(moduleUrl.href), wasmReady]);
   let instance = null;
   let compiledModule = null;
   // Extra import modules are ignored, so Node need not look inside the bytes to ask.
