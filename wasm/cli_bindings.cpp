@@ -90,14 +90,30 @@ val run_offline(val args, val env, val inputs) {
   for (const auto& f : last_output.files) {
     val file = val::object();
     file.set("name", f.name);
-    file.set("size", double(f.data.size()));
+    file.set("size", double(image::output_size(f)));
     files.call<void>("push", file);
   }
   v.set("files", files);
   // The views last: passing a std::string to JS mallocs (Embind), a view needs no allocation.
+  // A file held in pieces: [{data: view} | {fill: byte, size}] in order (merge_bin's raw image).
   for (size_t i = 0; i < last_output.files.size(); ++i) {
-    const Bytes& data = last_output.files[i].data;
-    files[i].set("data", val(emscripten::typed_memory_view(data.size(), data.data())));
+    const image::OutputFile& f = last_output.files[i];
+    if (f.pieces.empty()) {
+      files[i].set("data", val(emscripten::typed_memory_view(f.data.size(), f.data.data())));
+      continue;
+    }
+    val pieces = val::array();
+    for (const image::OutputPiece& p : f.pieces) {
+      val piece = val::object();
+      if (p.part == image::OutputPiece::kFillPiece) {
+        piece.set("fill", p.fill);
+        piece.set("size", double(p.size));
+      } else {
+        piece.set("data", val(emscripten::typed_memory_view(p.size, f.parts[p.part].data() + p.offset)));
+      }
+      pieces.call<void>("push", piece);
+    }
+    files[i].set("pieces", pieces);
   }
   return ok(v);
 }

@@ -117,6 +117,7 @@ Result<CommandOutput> run_merge_bin(const ParsedCommand& cmd, InputFiles& inputs
     o.chunk_size = chunk;
   }
   o.md5_disable = cmd.flag("md5_disable");
+  o.output_pieces = true;  // both CLIs write a raw image piece by piece
   std::vector<image::AddressedFile> files;
   const auto pairs = cmd.address_files();
   for (size_t i = 0; i < pairs.size(); ++i) {

@@ -94,9 +94,11 @@ std::string wrote_line(size_t size, const std::string& output, const char* tail)
   return strprintf("Wrote 0x%zx bytes to file %s, %s", size, output.c_str(), tail);
 }
 
-Result<Bytes> merge_raw(std::vector<AddressedFile>& files, const chips::ChipInfo& chip,
-                        const MergeBinOptions& opts, const FlashParamsRequest& req,
-                        std::vector<std::string>& lines) {
+// The raw image as pieces: each file in address order, 0xFF runs before it and after the last
+// (--fill-flash-size); the files' bytes move into the output's parts, none is copied.
+Result<OutputFile> merge_raw(std::vector<AddressedFile>& files, const chips::ChipInfo& chip,
+                             const MergeBinOptions& opts, const FlashParamsRequest& req,
+                             std::vector<std::string>& lines) {
   uint64_t total = 0;
   for (const auto& f : files) total = std::max(total, uint64_t(f.address) + f.data.size());
   if (opts.fill_flash_size) total = std::max<uint64_t>(total, *opts.fill_flash_size);
@@ -108,23 +110,28 @@ Result<Bytes> merge_raw(std::vector<AddressedFile>& files, const chips::ChipInfo
                                 static_cast<unsigned long long>(kMaxMergedBytes >> 20)),
                       "Check the addresses and --target-offset.");
   }
-  Bytes out;
-  // The whole output at once: growing it file by file (a 16 MiB fill after a 4 MiB app) copied
-  // and touched the first part again.
-  out.reserve(size_t(total - opts.target_offset));
+  OutputFile out(opts.output, {});
+  size_t size = 0;
   // Pads with 0xFF up to flash offset `to`; a target already passed adds nothing (esptool).
   auto pad_to = [&](uint64_t to) {
-    if (to > opts.target_offset + out.size()) out.resize(size_t(to - opts.target_offset), 0xFF);
+    if (to <= opts.target_offset + size) return;
+    const size_t run = size_t(to - opts.target_offset) - size;
+    out.pieces.push_back({OutputPiece::kFillPiece, 0, run, 0xFF});
+    size += run;
   };
   for (auto& f : files) {
     pad_to(f.address);
     ESPT_TRY(update_image_flash_params(f.data, f.address, chip, req, lines));
-    append(out, f.data);
+    if (f.data.empty()) continue;
+    out.pieces.push_back({out.parts.size(), 0, f.data.size(), 0});
+    size += f.data.size();
+    out.parts.push_back(std::move(f.data));
   }
   if (opts.fill_flash_size) pad_to(*opts.fill_flash_size);
   lines.push_back(
-      wrote_line(out.size(), opts.output,
+      wrote_line(size, opts.output,
                  strprintf("ready to flash to offset 0x%x", opts.target_offset).c_str()));
+  if (!opts.output_pieces) out.data = take_contents(out);
   return out;
 }
 
@@ -185,11 +192,15 @@ Result<CommandOutput> merge_bin(std::vector<AddressedFile> files, const MergeBin
   }
   const FlashParamsRequest req{opts.flash_mode, opts.flash_freq, opts.flash_size};
   CommandOutput result;
-  Result<Bytes> data = opts.format == "uf2"   ? merge_uf2(files, *chip, opts, req, result.lines)
-                       : opts.format == "hex" ? merge_hex(files, *chip, opts, req, result.lines)
-                                              : merge_raw(files, *chip, opts, req, result.lines);
+  if (opts.format != "uf2" && opts.format != "hex") {
+    ESPT_ASSIGN(raw, merge_raw(files, *chip, opts, req, result.lines));
+    result.files.push_back(std::move(raw));
+    return result;
+  }
+  Result<Bytes> data = opts.format == "uf2" ? merge_uf2(files, *chip, opts, req, result.lines)
+                                            : merge_hex(files, *chip, opts, req, result.lines);
   if (!data.ok()) return data.error();
-  result.files.push_back(OutputFile{opts.output, std::move(data).value()});
+  result.files.emplace_back(opts.output, std::move(data).value());
   return result;
 }
 

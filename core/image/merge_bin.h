@@ -25,6 +25,8 @@ struct MergeBinOptions {
   std::optional<uint32_t> fill_flash_size;  // bytes (parse_fill_flash_size)
   std::optional<uint32_t> chunk_size;
   bool md5_disable = false;
+  // The raw output as OutputFile::pieces (the CLIs write them one by one) instead of one buffer.
+  bool output_pieces = false;
 };
 
 // The whole merge_bin command on files as read (Intel HEX inputs are converted here, as

@@ -138,6 +138,16 @@ TEST(MergeBinReference, EveryReplayableEsptoolCaseMatches) {
     EXPECT_EQ(out->files[0].data.size(), file["size"].get<size_t>()) << name;
     EXPECT_EQ(testing::ref_sha256_hex(out->files[0].data), file["sha256"].get<std::string>())
         << name;
+    if (inv.opts.format == "raw") {  // as the CLIs ask for it: the same bytes and lines, in pieces
+      MergeBinOptions in_pieces = inv.opts;
+      in_pieces.output_pieces = true;
+      auto pieced = merge_bin(inv.files, in_pieces);
+      ASSERT_TRUE(pieced.ok()) << name;
+      EXPECT_EQ(pieced->lines, out->lines) << name;
+      EXPECT_TRUE(pieced->files[0].data.empty()) << name;
+      EXPECT_EQ(esptool::image::output_size(pieced->files[0]), out->files[0].data.size()) << name;
+      EXPECT_EQ(esptool::image::take_contents(pieced->files[0]), out->files[0].data) << name;
+    }
   }
   EXPECT_GE(replayed, 30);
 }
@@ -166,6 +176,29 @@ TEST(MergeBin, RawGapsAreFFAndFilesLandAtTheirOffsets) {
   EXPECT_EQ(Bytes(data.begin() + 0x10000, data.end()), app);
   EXPECT_EQ(out->lines, (std::vector<std::string>{
                             "Wrote 0x11234 bytes to file out.bin, ready to flash to offset 0x0"}));
+}
+
+// The CLIs' form of a filled image: the inputs' own bytes and runs of 0xFF, nothing the size of
+// the flash in memory.
+TEST(MergeBin, InPiecesAFilledImageHoldsOnlyItsInputs) {
+  auto opts = options("esp32");
+  opts.fill_flash_size = 16 * 1024 * 1024;
+  opts.output_pieces = true;
+  auto out = merge_bin(boot_and_app(), opts);
+  ASSERT_TRUE(out.ok()) << out.error().message();
+  const auto& file = out->files[0];
+  const Bytes boot = fixture("boot_esp32.bin"), app = fixture("app_blob.bin");
+  ASSERT_EQ(file.parts.size(), 2u);
+  EXPECT_EQ(file.parts[0].size() + file.parts[1].size(), boot.size() + app.size());
+  ASSERT_EQ(file.pieces.size(), 5u);  // FF, boot, FF, app, FF up to 16 MB
+  EXPECT_EQ(file.pieces.back().part, esptool::image::OutputPiece::kFillPiece);
+  EXPECT_EQ(file.pieces.back().size, 16u * 1024 * 1024 - 0x10000 - app.size());
+  EXPECT_EQ(esptool::image::output_size(file), 16u * 1024 * 1024);
+  auto whole_opts = opts;
+  whole_opts.output_pieces = false;
+  auto whole = merge_bin(boot_and_app(), whole_opts);
+  auto pieced = *out;
+  EXPECT_EQ(esptool::image::take_contents(pieced.files[0]), whole->files[0].data);
 }
 
 TEST(MergeBin, FillSmallerThanTheContentAddsNothing) {

@@ -1,6 +1,7 @@
 // esptool_native: the native twin of web/cli/esptool-wasm.js. It reads the @argument files and
 // the command's inputs, calls core/cli (expand -> parse -> run_offline), writes the output files
 // and prints esptool.py's lines. Exit status: 0 ok, 2 bad arguments or a fatal error (esptool's).
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +23,7 @@ namespace {
 
 using esptool::Bytes;
 namespace cli = esptool::cli;
+namespace image = esptool::image;
 
 bool read_file(const std::string& path, std::string& out) {
   // libstdc++ throws (and the tool aborted) when a directory is read through istreambuf_iterator.
@@ -33,9 +35,20 @@ bool read_file(const std::string& path, std::string& out) {
   return !f.bad();
 }
 
-bool write_file(const std::string& path, const Bytes& data) {
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size()));
+// Writes the file as it is held: one buffer, or its pieces in order (runs of one byte from a
+// small buffer written again and again).
+bool write_file(const image::OutputFile& file) {
+  std::ofstream f(file.name, std::ios::binary | std::ios::trunc);
+  auto put = [&](const uint8_t* p, size_t n) { f.write(reinterpret_cast<const char*>(p), std::streamsize(n)); };
+  if (file.pieces.empty()) put(file.data.data(), file.data.size());
+  for (const image::OutputPiece& piece : file.pieces) {
+    if (piece.part != image::OutputPiece::kFillPiece) {
+      put(file.parts[piece.part].data() + piece.offset, piece.size);
+      continue;
+    }
+    const Bytes run(std::min<size_t>(piece.size, 1 << 16), piece.fill);
+    for (size_t left = piece.size; left > 0; left -= std::min(left, run.size())) put(run.data(), std::min(left, run.size()));
+  }
   return bool(f);
 }
 
@@ -83,7 +96,7 @@ int main(int argc, char** argv) {
     return fatal(out.error());
   }
   for (const auto& file : out->files) {
-    if (!write_file(file.name, file.data)) {
+    if (!write_file(file)) {
       std::cout << cli::banner_line() << "\n";
       return fatal(cli::write_failed(file.name));
     }

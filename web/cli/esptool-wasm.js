@@ -8,7 +8,7 @@
 // layer (driver, ports, serialport's native binding), the full module and the RFC2217 server are
 // loaded when their command runs. Files are read and written with one synchronous call each: a
 // CLI has nothing to overlap them with.
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { loadModule, loadOfflineModule, startsOffline } from './load-full.js';
 
 const print = (line) => process.stdout.write(`${line}\n`);
@@ -57,6 +57,37 @@ function stageInputs(m, paths) {
   return reread;
 }
 
+// Writes an output file of runOffline: views of the module's memory, not copies (runOffline in
+// wasm/cli_bindings.cpp), written before anything calls into the module again; a stale view
+// (memory grew) has length 0. A file in pieces (merge_bin's raw image) is written piece by piece,
+// its 0xFF runs from one small buffer, so the image is never whole in memory.
+function outputPieces(file) {
+  const pieces = file.pieces ?? [{ data: file.data }];
+  const length = pieces.reduce((n, p) => n + (p.data?.length ?? p.size), 0);
+  if (length !== file.size) throw new Error(`the output for ${file.name} went stale`);
+  return pieces;
+}
+
+function writeOutput(name, pieces) {
+  const fd = openSync(name, 'w');
+  try {
+    for (const piece of pieces) {
+      if (piece.data) {
+        writeAll(fd, piece.data);
+        continue;
+      }
+      const run = Buffer.alloc(Math.min(piece.size, 1 << 20), piece.fill);
+      for (let left = piece.size; left > 0; left -= run.length) writeAll(fd, left >= run.length ? run : run.subarray(0, left));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd, bytes) {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
 function esptoolEnvironment() {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('ESPTOOL_')));
 }
@@ -100,11 +131,9 @@ async function run(argv) {
     return fatal(result.error.message);
   }
   for (const file of result.value.files) {
-    // A view of the module's memory, not a copy (runOffline in wasm/cli_bindings.cpp): written
-    // before anything calls into the module again. A stale view (memory grew) has length 0.
-    if (file.data.length !== file.size) throw new Error(`the output for ${file.name} went stale`);
+    const pieces = outputPieces(file);
     try {
-      writeFileSync(file.name, file.data);
+      writeOutput(file.name, pieces);
     } catch {
       print(m.bannerLine());
       return fatal(m.writeFailedMessage(file.name));
