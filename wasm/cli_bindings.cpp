@@ -109,7 +109,8 @@ val run_offline(val args, val env, val inputs) {
         piece.set("fill", p.fill);
         piece.set("size", double(p.size));
       } else {
-        piece.set("data", val(emscripten::typed_memory_view(p.size, f.parts[p.part].data() + p.offset)));
+        piece.set("data",
+                  val(emscripten::typed_memory_view(p.size, f.parts[p.part].data() + p.offset)));
       }
       pieces.call<void>("push", piece);
     }

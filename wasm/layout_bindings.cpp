@@ -32,7 +32,8 @@ val check_flash_layout(val list, std::string chip_key, val flash_size) {
 
 val image_chip(val bytes) {
   const Bytes data = to_bytes(bytes);
-  auto parsed = image::parse_image(data, image::detect_image_chip(data), image::ParseDepth::kLayout);
+  auto parsed =
+      image::parse_image(data, image::detect_image_chip(data), image::ParseDepth::kLayout);
   if (!parsed.ok()) return fail(parsed.error());
   const chips::ChipInfo* owner = nullptr;
   if (parsed.value().extended) owner = chips::find_chip_by_image_id(parsed.value().extended->chip_id);

@@ -128,9 +128,8 @@ Result<OutputFile> merge_raw(std::vector<AddressedFile>& files, const chips::Chi
     out.parts.push_back(std::move(f.data));
   }
   if (opts.fill_flash_size) pad_to(*opts.fill_flash_size);
-  lines.push_back(
-      wrote_line(size, opts.output,
-                 strprintf("ready to flash to offset 0x%x", opts.target_offset).c_str()));
+  lines.push_back(wrote_line(
+      size, opts.output, strprintf("ready to flash to offset 0x%x", opts.target_offset).c_str()));
   if (!opts.output_pieces) out.data = take_contents(out);
   return out;
 }

@@ -34,7 +34,8 @@ bool is_zlib_stream_of(std::span<const uint8_t> stream, std::span<const uint8_t>
     return false;
   }
   const uint8_t* t = stream.data() + stream.size() - 4;
-  const uint32_t trailer = (uint32_t(t[0]) << 24) | (uint32_t(t[1]) << 16) | (uint32_t(t[2]) << 8) | t[3];
+  const uint32_t trailer =
+      (uint32_t(t[0]) << 24) | (uint32_t(t[1]) << 16) | (uint32_t(t[2]) << 8) | t[3];
   return trailer == libdeflate_adler32(1, input.data(), input.size());
 }
 

@@ -39,7 +39,9 @@ bool read_file(const std::string& path, std::string& out) {
 // small buffer written again and again).
 bool write_file(const image::OutputFile& file) {
   std::ofstream f(file.name, std::ios::binary | std::ios::trunc);
-  auto put = [&](const uint8_t* p, size_t n) { f.write(reinterpret_cast<const char*>(p), std::streamsize(n)); };
+  auto put = [&](const uint8_t* p, size_t n) {
+    f.write(reinterpret_cast<const char*>(p), std::streamsize(n));
+  };
   if (file.pieces.empty()) put(file.data.data(), file.data.size());
   for (const image::OutputPiece& piece : file.pieces) {
     if (piece.part != image::OutputPiece::kFillPiece) {
@@ -47,7 +49,8 @@ bool write_file(const image::OutputFile& file) {
       continue;
     }
     const Bytes run(std::min<size_t>(piece.size, 1 << 16), piece.fill);
-    for (size_t left = piece.size; left > 0; left -= std::min(left, run.size())) put(run.data(), std::min(left, run.size()));
+    for (size_t left = piece.size; left > 0; left -= std::min(left, run.size()))
+      put(run.data(), std::min(left, run.size()));
   }
   return bool(f);
 }
