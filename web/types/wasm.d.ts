@@ -108,7 +108,8 @@ export interface FullModule extends DeviceModule, ToolsModule {
   // The CLI's own steps (wasm/cli_bindings.cpp): argv -> files to read -> parsed -> offline run.
   argumentFiles(argv: string[]): string[];
   expandFileArguments(argv: string[], texts: Record<string, string>): WasmResult<{ args: string[]; lines: string[] }>;
-  parseCommandLine(args: string[], env: Record<string, string>): WasmResult<unknown>;
+  /** The command line's command, whether it runs offline, and the input files it reads; the parse is kept for a runOffline of the same line. */
+  parseCommandLine(args: string[], env: Record<string, string>): WasmResult<{ command: string; isOffline: boolean; inputs: string[] }>;
   /** Room in wasm memory for an input file of `size` bytes, to read it into before the next call; runOffline takes it. A negative size drops it (null). */
   stageInput(path: string, size: number): Uint8Array | null;
   runOffline(args: string[], env: Record<string, string>, inputs: Record<string, Uint8Array>): WasmResult<unknown>;
