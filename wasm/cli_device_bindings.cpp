@@ -6,7 +6,6 @@
 #include "core/cli/device_plan.h"
 #include "core/cli/parse.h"
 #include "core/cli/port_scan.h"
-#include "core/util/strong_deflate.h"
 #include "wasm/convert.h"
 #include "wasm/device_request_value.h"
 
@@ -65,13 +64,6 @@ val scan_ports(val args, val env, val ports) {
 
 val no_device_error(unsigned count) { return error_object(cli::no_device_error(count)); }
 
-// The zlib stream the engine sends for `input` (util::strong_deflate), made by the CLI's
-// compression worker (web/cli/deflate-worker.js) while the main thread connects
-// (DeviceRequest.host_deflates).
-val strong_deflate(val input) {
-  return to_uint8array(util::strong_deflate(to_bytes(input), util::DeflateEffort::kOffThread));
-}
-
 // The CLI's second step: the checked request, with the files' bytes and the stub texts.
 val device_request(val args, val env, val inputs, val stubs) {
   cli::ParsedCommand cmd;
@@ -87,5 +79,4 @@ EMSCRIPTEN_BINDINGS(esptool_cli_device) {
   emscripten::function("deviceRequest", &device_request);
   emscripten::function("scanPorts", &scan_ports);
   emscripten::function("noDeviceError", &no_device_error);
-  emscripten::function("strongDeflate", &strong_deflate);
 }

@@ -12,6 +12,7 @@
 #include "core/ops/check_request.h"
 #include "core/ops/deflate_ahead.h"
 #include "core/reset/reset_sequence.h"
+#include "core/util/strong_deflate.h"
 #include "wasm/convert.h"
 #include "wasm/device_request_value.h"
 #include "wasm/engine_value.h"
@@ -123,6 +124,13 @@ val host_error(std::string kind, std::string detail) {
   return error_object(make_error(Errc::kBadArgument, std::move(detail)));
 }
 
+// The zlib stream the engine sends for `input` (util::strong_deflate), made on a thread of its own
+// while the engine connects (DeviceRequest.host_deflates): the page's compression Worker
+// (web/src/deflate-worker.js) and the Node CLI's (web/cli/deflate-worker.js).
+val strong_deflate(val input) {
+  return to_uint8array(util::strong_deflate(to_bytes(input), util::DeflateEffort::kOffThread));
+}
+
 // ops::fallback_baud over the numeric code an EsptoolError carries; 0: no retry.
 uint32_t fallback_baud_for(uint32_t failed_baud, uint32_t code) {
   return ops::fallback_baud(failed_baud, static_cast<Errc>(code));
@@ -152,4 +160,5 @@ EMSCRIPTEN_BINDINGS(esptool_engine) {
   emscripten::function("initialBaud", &initial_baud);
   emscripten::function("hostError", &host_error);
   emscripten::function("fallbackBaud", &fallback_baud_for);
+  emscripten::function("strongDeflate", &strong_deflate);
 }

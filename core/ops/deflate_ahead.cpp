@@ -35,10 +35,19 @@ bool provide_deflated(engine::Session& s, size_t index, Bytes stream) {
   // The idle job takes inputs off the front, so indices hold only while the host compresses.
   if (s.idle_job != nullptr || index >= s.to_deflate.size()) return false;
   Bytes& input = s.to_deflate[index];
-  if (input.empty() || !util::is_zlib_stream_of(stream, input)) return false;
-  s.deflated_ahead.emplace_back(std::move(input), std::move(stream));
-  input = Bytes();  // given: a second stream for this index is ignored
-  return true;
+  if (input.empty()) return false;
+  const bool taken = util::is_zlib_stream_of(stream, input);
+  if (taken) s.deflated_ahead.emplace_back(std::move(input), std::move(stream));
+  input = Bytes();  // given (or given up): a second stream for this index is ignored
+  return taken;
+}
+
+bool awaiting_host_deflate(const engine::Session& s, std::span<const uint8_t> data) {
+  if (s.idle_job != nullptr) return false;
+  return std::any_of(s.to_deflate.begin(), s.to_deflate.end(), [&](const Bytes& input) {
+    return !input.empty() && input.size() == data.size() &&
+           std::memcmp(input.data(), data.data(), data.size()) == 0;
+  });
 }
 
 Bytes deflate_for_write(engine::Session& s, std::span<const uint8_t> data) {

@@ -20,10 +20,14 @@ namespace esptool::ops {
 void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files, bool by_host = false);
 
 // The host's zlib stream of the queued input `index`. Taken only when it is the stream of exactly
-// that input (its Adler-32 trailer matches: a stream for other bytes, from a late worker or a
-// bug, is dropped and the region compressed here instead); an index already given is ignored.
-// Returns whether the stream was taken.
+// that input (its Adler-32 trailer matches); a stream for other bytes (a bug) or an empty one
+// (the host could not compress it) ends the wait for that input, which is then compressed here.
+// An index already given is ignored. Returns whether the stream was taken.
 bool provide_deflated(engine::Session& s, size_t index, Bytes stream);
+
+// Whether the host is still compressing exactly `data` (queued by deflate_ahead with `by_host`,
+// not yet provided): a write waits for it rather than compress the same bytes twice.
+bool awaiting_host_deflate(const engine::Session& s, std::span<const uint8_t> data);
 
 // The zlib stream of `data`: the one made ahead when it was made from exactly these bytes (taken
 // out of the session), else a fresh one. A region written as it was not foreseen (a bootloader

@@ -15,6 +15,12 @@ namespace {
 using engine::Link;
 using engine::Task;
 
+// How long a write waits for the host's compression of its region (DeviceRequest.host_deflates),
+// checking every few ms; a thread that never answers costs this once, then the region is
+// compressed here. 4 MiB take about 1 s on a desktop's baseline wasm code.
+constexpr engine::Millis kHostDeflateWaitMs = 15000;
+constexpr engine::Millis kHostDeflatePollMs = 5;
+
 // FLASH_WRITE_SIZE: the chip's ROM or stub block, smaller on USB-OTG (chips/usb.h).
 uint32_t flash_block(const engine::Session& s) {
   if (s.chip == nullptr) return s.is_stub ? kStubFlashBlock : kRomFlashBlock;
@@ -71,6 +77,12 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
   engine::Session& s = link.session();
   const uint32_t block = flash_block(s);
   const uint32_t size = uint32_t(data.size());
+  // The host's compression thread is still on this region: its stream is on the way, no later
+  // than this thread would make it (a late or failed one ends the wait: provide_deflated).
+  for (engine::Millis waited = 0; waited < kHostDeflateWaitMs && awaiting_host_deflate(s, data);
+       waited += kHostDeflatePollMs) {
+    co_await link.sleep(kHostDeflatePollMs);
+  }
   const Bytes z = deflate_for_write(s, data);  // made during connect when it could be
   link.log(strprintf("Compressed %u bytes to %zu...", size, z.size()));
   const uint32_t blocks = uint32_t((z.size() + block - 1) / block);

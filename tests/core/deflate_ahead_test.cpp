@@ -75,23 +75,39 @@ TEST(DeflateAhead, AHostsStreamIsTakenOnlyForItsOwnInput) {
   ASSERT_EQ(s.to_deflate.size(), 2u);
   const Bytes app = s.to_deflate[0];
   const Bytes data = s.to_deflate[1];
-  // The other file's stream, a stream with a broken trailer, an index past the queue: refused.
-  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, esptool::util::strong_deflate(data)));
-  Bytes broken = esptool::util::strong_deflate(app);
-  broken.back() ^= 1;
-  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, broken));
-  EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, Bytes{0x78, 0xDA}));
+  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, app));
+  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, data));
+  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, Bytes(app.begin(), app.end() - 4)));
+  // An index past the queue: refused, nothing changes.
   EXPECT_FALSE(esptool::ops::provide_deflated(s, 2, esptool::util::strong_deflate(app)));
-  EXPECT_TRUE(s.deflated_ahead.empty());
+  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, app));
 
   EXPECT_TRUE(esptool::ops::provide_deflated(s, 1, esptool::util::strong_deflate(data)));
   EXPECT_FALSE(esptool::ops::provide_deflated(s, 1, esptool::util::strong_deflate(data)));
+  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, data));
   ASSERT_EQ(s.deflated_ahead.size(), 1u);
   EXPECT_EQ(s.deflated_ahead[0].first, data);
   EXPECT_EQ(esptool::ops::deflate_for_write(s, data), esptool::util::strong_deflate(data));
   EXPECT_TRUE(s.deflated_ahead.empty());
-  // Not given yet when its region is written: compressed then, the same stream.
-  EXPECT_EQ(esptool::ops::deflate_for_write(s, app), esptool::util::strong_deflate(app));
+}
+
+// A stream of other bytes (a bug), a broken trailer or an empty stream (the host could not
+// compress) is not taken, and the write stops waiting: the region is compressed here.
+TEST(DeflateAhead, AWrongOrMissingStreamEndsTheWait) {
+  for (int how = 0; how < 3; ++how) {
+    Session s;
+    const std::vector<FlashFile> files = {{0x10000, firmware_like(4099, 7), "app.bin"}};
+    esptool::ops::deflate_ahead(s, files, /*by_host=*/true);
+    const Bytes app = s.to_deflate[0];
+    Bytes stream = how == 0   ? esptool::util::strong_deflate(firmware_like(4100, 9))
+                   : how == 1 ? esptool::util::strong_deflate(app)
+                              : Bytes{};
+    if (how == 1) stream.back() ^= 1;
+    EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, stream)) << how;
+    EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, app)) << how;
+    EXPECT_TRUE(s.deflated_ahead.empty());
+    EXPECT_EQ(esptool::ops::deflate_for_write(s, app), esptool::util::strong_deflate(app));
+  }
 }
 
 TEST(DeflateAhead, NothingIsTakenFromTheHostWhileTheIdleJobCompresses) {
@@ -99,6 +115,7 @@ TEST(DeflateAhead, NothingIsTakenFromTheHostWhileTheIdleJobCompresses) {
   const std::vector<FlashFile> files = {{0x10000, firmware_like(4096, 3), "app.bin"}};
   esptool::ops::deflate_ahead(s, files);
   const Bytes app = s.to_deflate[0];
+  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, app));  // this thread makes it
   EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, esptool::util::strong_deflate(app)));
   EXPECT_TRUE(s.deflated_ahead.empty());
 }

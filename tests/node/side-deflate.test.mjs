@@ -1,7 +1,7 @@
 // A write whose files the host compresses (runDeviceCommand's `deflate` option; the Node CLI runs
 // it on a worker thread, web/cli/worker-deflater.js): the engine sends the host's stream when it
 // is the stream of exactly the bytes written, and compresses the region itself when the host's
-// stream is wrong, missing or failed. Every write here must verify.
+// stream is wrong or failed, and waits for one still being made. Every write here must verify.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
@@ -56,6 +56,17 @@ describe('a write compressed by the host', { skip, timeout: 120000 }, () => {
     // zlib -1 of the padded file: a valid stream of the same bytes, longer than the engine's own.
     let given = 0;
     const { compressed } = await write(async (input) => {
+      const stream = deflateSync(input, { level: 1 });
+      given = stream.length;
+      return new Uint8Array(stream);
+    });
+    assert.equal(compressed, given);
+  });
+
+  test("a write waits for a stream that is still being made", async () => {
+    let given = 0;
+    const { compressed } = await write(async (input) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than connect and stub
       const stream = deflateSync(input, { level: 1 });
       given = stream.length;
       return new Uint8Array(stream);

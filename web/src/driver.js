@@ -123,8 +123,9 @@ async function performOnPort(session, io, action, { signal, onTrace, loadStub })
 // stream, e.g. on a worker thread). The inputs the engine queued go out at its first wait
 // (connect's reset pulse: copying them out and starting a worker then delays nothing) and the
 // streams come back between engine steps (promise callbacks run only while the driver awaits
-// the port). A stream that fails or comes late is not missed: the engine compresses that region
-// itself. end() drops whatever is still to come once the command has ended.
+// the port). A write waits for its region's stream; a failed one is reported as an empty stream,
+// and the engine compresses that region itself. end() drops whatever is still to come once the
+// command has ended.
 function deflateOnTheSide(session, deflate) {
   let live = true;
   let sent = false;
@@ -135,7 +136,7 @@ function deflateOnTheSide(session, deflate) {
       session.deflateAheadInputs().forEach((input, index) => {
         deflate(input).then(
           (stream) => live && session.provideDeflated(index, stream),
-          () => {},
+          () => live && session.provideDeflated(index, new Uint8Array()),
         );
       });
     },

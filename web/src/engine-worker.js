@@ -2,12 +2,14 @@
 // deflating a 4 MiB write, hashing it and decoding replies never hold the page's thread. The port
 // stays with the page (a SerialPort cannot be handed to a worker); the driver here reaches it
 // through RemotePortIo, one message per port call. Messages (engine-client.js is the other side):
+// A write's files are compressed on a third thread (WorkerDeflater below).
 //   page -> worker: {op:'init', wasm} first (the page's compiled device wasm, or null), then
 //                   {op:'run', request} | {op:'io-reply', id, value?, error?} | {op:'abort'}
 //   worker -> page: {op:'ready'} | {op:'load-failed', message} | {op:'io', id, call, args}
 //                   | {op:'log', text, fromDevice} | {op:'progress', event}
 //                   | {op:'done', report} | {op:'failed', error}
 import { runDeviceCommand } from './driver.js';
+import { compiledWasmOf } from './instantiate-wasm.js';
 import { loadDeviceModule } from './load-wasm.js';
 import { errorFields } from './errors.js';
 import { PortClosedError } from './port-io.js';
@@ -58,6 +60,45 @@ class RemotePortIo {
   }
 }
 
+// A write's files are compressed on a Worker of their own (deflate-worker.js), started at the
+// first write and kept for the Device's later ones; a failure only costs time (the engine
+// compresses what it was not given).
+class WorkerDeflater {
+  constructor(wasm) {
+    this.wasm = wasm;
+    this.worker = null;
+    this.nextId = 1;
+    this.pending = new Map();
+  }
+
+  deflate = (input) => {
+    if (!this.worker) this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, input }, [input.buffer]);
+    });
+  };
+
+  start() {
+    this.worker = new Worker(new URL('./deflate-worker.js', import.meta.url), { type: 'module' });
+    this.worker.onmessage = ({ data: { id, stream, error } }) => {
+      const waiter = this.pending.get(id);
+      this.pending.delete(id);
+      if (error === undefined) waiter?.resolve(stream);
+      else waiter?.reject(new Error(error));
+    };
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      for (const { reject } of this.pending.values()) reject(new Error(event.message || 'the compression worker failed'));
+      this.pending.clear();
+      this.worker.terminate();
+      this.worker = null;
+    };
+    this.worker.postMessage({ op: 'init', wasm: this.wasm });
+  }
+}
+
 const io = new RemotePortIo();
 let running = null; // the AbortController of the command being run
 // One worker per Device: the stub files fetched here serve all of that Device's commands.
@@ -68,7 +109,7 @@ const initialised = new Promise((resolve) => {
 });
 const engine = initialised
   .then((wasm) => loadDeviceModule({ compiled: wasm ?? undefined }))
-  .then((m) => ({ m, session: new m.DeviceSession() }));
+  .then((m) => ({ m, session: new m.DeviceSession(), deflater: new WorkerDeflater(compiledWasmOf(m)) }));
 engine.then(
   () => post({ op: 'ready' }),
   (error) => post({ op: 'load-failed', message: error?.message ?? String(error) }),
@@ -79,10 +120,11 @@ async function run(request) {
   const controller = new AbortController();
   running = controller;
   try {
-    const { m, session } = await engine;
+    const { m, session, deflater } = await engine;
     const report = await runDeviceCommand(m, session, io, request, {
       signal: controller.signal,
       loadStub,
+      deflate: deflater.deflate,
       onProgress: (event) => post({ op: 'progress', event }),
       onLog: (text, { fromDevice }) => post({ op: 'log', text, fromDevice }),
     });

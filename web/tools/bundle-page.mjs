@@ -32,6 +32,7 @@ const pageEntries = {
   main: 'page/main.js',
   page: 'page/page.css',
   'engine-worker': 'src/engine-worker.js',
+  'deflate-worker': 'src/deflate-worker.js',
   'tools-worker': 'page/tools-worker.js',
 };
 // The install button: each entry is built on its own, so a vendor's page loads one small file
@@ -40,6 +41,7 @@ const buttonEntries = (name) => ({
   [name]: `element/${name}.js`,
   'install-dialog': 'element/install-dialog.css',
   'engine-worker': 'src/engine-worker.js',
+  'deflate-worker': 'src/deflate-worker.js',
 });
 const virtualIndex = join(web, virtualEntries.virtual);
 

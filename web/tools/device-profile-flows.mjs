@@ -9,7 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InlineEngine } from '../src/driver.js';
 import * as api from '../src/index.js';
+import { loadDeviceModule } from '../src/load-wasm.js';
+import { PortIo } from '../src/port-io.js';
 import { createVirtualPort, virtualChips } from '../src/virtual/index.js';
 
 const kPartitionsOffset = 0x8000;
@@ -81,6 +84,22 @@ async function installFlow(chip, console, files, { erase }) {
   }
 }
 
+// In a browser the engine's Worker has the write's files compressed on a Worker of its own
+// (engine-worker.js, deflate-worker.js): the same module calls, made here on one thread.
+async function workerDeflateFlow(chip, files) {
+  const m = await loadDeviceModule();
+  const io = new PortIo(createVirtualPort({ worker: false, paced: false, chip }));
+  await io.open(115200);
+  const engine = new InlineEngine(m);
+  try {
+    const request = { command: 'write_flash', files, stubsOnDemand: true, baud: 921600, verify: true };
+    await engine.run(request, io, { ...quiet, deflate: async (input) => m.strongDeflate(input) });
+  } finally {
+    engine.close();
+    await io.close();
+  }
+}
+
 /** Runs the flows with the device module already loaded (the instrumented one). */
 export async function runProfileFlows({ root }) {
   const native = join(root, 'build/native');
@@ -97,6 +116,7 @@ export async function runProfileFlows({ root }) {
       await installFlow(key, consoles[0], files, { erase: false });
       await installFlow(key, consoles[0], files, { erase: true });
     }
+    await workerDeflateFlow('esp32', firmwareFor('esp32', chipFacts.get('esp32').bootloaderOffset, { native, work }));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -44,6 +44,10 @@ export interface DeviceSession {
   finished(): boolean;
   status(): WasmResult<undefined>;
   report(): { facts: Record<string, unknown>; data: Uint8Array } | null;
+  /** A request with hostDeflates: the inputs the engine wants compressed, in order (copies). */
+  deflateAheadInputs(): Uint8Array[];
+  /** The zlib stream of input `index`; false when it is not that input's stream (the engine compresses it itself). */
+  provideDeflated(index: number, stream: Uint8Array): boolean;
   delete(): void;
 }
 
@@ -71,6 +75,8 @@ export interface DeviceModule extends CommonModule {
   initialBaud(request: Pick<DeviceRequest, 'before' | 'baud'>): number;
   /** core ops::fallback_baud: the rate to retry at after error `code` at `failedBaud`; 0 = none. */
   fallbackBaud(failedBaud: number, code: number): number;
+  /** The zlib stream the engine would send for `input` (libdeflate's strongest level), for a compression thread. */
+  strongDeflate(input: Uint8Array): Uint8Array;
   hostError(kind: 'cancelled' | 'port_lost' | 'no_port' | 'port_busy' | 'permission_denied', message: string): WasmError;
   /** esptool's reset strategy as line writes from (dtr, rts); the RFC 2217 server replays them. */
   resetLineWrites(name: 'classic' | 'tight' | 'hard' | 'hard_usb' | 'usb_jtag_serial', delayMs: number,
