@@ -4,13 +4,14 @@
 // (DeviceRequest.host_deflates; worker-deflater.js starts this). Messages: {id, input} in,
 // {id, stream} or {id, error} out, buffers transferred.
 import { parentPort } from 'node:worker_threads';
+import { warmStrongDeflate } from '../src/warm-deflate.js';
 import { loadModule } from './load-full.js';
 
 const module = loadModule();
 
 parentPort.on('message', async ({ id, input }) => {
   try {
-    const stream = (await module).strongDeflate(input);
+    const stream = warmStrongDeflate(await module, input);
     parentPort.postMessage({ id, stream }, [stream.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: error?.message ?? String(error) });

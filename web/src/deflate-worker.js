@@ -7,6 +7,7 @@
 //        {id, input}
 //   out: {id, stream} | {id, error}, buffers transferred
 import { loadDeviceModule } from './load-wasm.js';
+import { warmStrongDeflate } from './warm-deflate.js';
 
 let module = null;
 
@@ -18,7 +19,7 @@ self.onmessage = async ({ data }) => {
   }
   const { id, input } = data;
   try {
-    const stream = (await module).strongDeflate(input);
+    const stream = warmStrongDeflate(await module, input);
     self.postMessage({ id, stream }, [stream.buffer]);
   } catch (error) {
     self.postMessage({ id, error: error?.message ?? String(error) });
