@@ -103,5 +103,9 @@ describe('a write compressed by the host', { skip, timeout: 120000 }, () => {
   test('a deflater that fails costs nothing but time', async () => {
     const { compressed } = await write(() => Promise.reject(new Error('no worker here')));
     assert.ok(compressed > 0);
+    const thrown = await write(() => {
+      throw new Error('no Worker could be started');
+    });
+    assert.ok(thrown.compressed > 0);
   });
 });

@@ -134,7 +134,8 @@ function deflateOnTheSide(session, deflate) {
       if (sent) return;
       sent = true;
       session.deflateAheadInputs().forEach((input, index) => {
-        deflate(input).then(
+        // A deflater that throws (no Worker could be started) fails that file, not the command.
+        new Promise((resolve) => resolve(deflate(input))).then(
           (stream) => live && session.provideDeflated(index, stream),
           () => live && session.provideDeflated(index, new Uint8Array()),
         );
