@@ -42,12 +42,20 @@ bool provide_deflated(engine::Session& s, size_t index, Bytes stream) {
   return taken;
 }
 
-bool awaiting_host_deflate(const engine::Session& s, std::span<const uint8_t> data) {
-  if (s.idle_job != nullptr) return false;
-  return std::any_of(s.to_deflate.begin(), s.to_deflate.end(), [&](const Bytes& input) {
-    return !input.empty() && input.size() == data.size() &&
-           std::memcmp(input.data(), data.data(), data.size()) == 0;
-  });
+std::optional<size_t> host_deflate_index(const engine::Session& s, std::span<const uint8_t> data) {
+  if (s.idle_job != nullptr) return std::nullopt;
+  for (size_t i = 0; i < s.to_deflate.size(); ++i) {
+    const Bytes& input = s.to_deflate[i];
+    if (!input.empty() && input.size() == data.size() &&
+        std::memcmp(input.data(), data.data(), data.size()) == 0) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+bool awaiting_host_deflate(const engine::Session& s, size_t index) {
+  return s.idle_job == nullptr && index < s.to_deflate.size() && !s.to_deflate[index].empty();
 }
 
 Bytes deflate_for_write(engine::Session& s, std::span<const uint8_t> data) {

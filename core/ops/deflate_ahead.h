@@ -4,6 +4,7 @@
 // sits between "Configuring flash size..." and the first block (issue 10).
 #pragma once
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -25,9 +26,14 @@ void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files, bool
 // An index already given is ignored. Returns whether the stream was taken.
 bool provide_deflated(engine::Session& s, size_t index, Bytes stream);
 
-// Whether the host is still compressing exactly `data` (queued by deflate_ahead with `by_host`,
-// not yet provided): a write waits for it rather than compress the same bytes twice.
-bool awaiting_host_deflate(const engine::Session& s, std::span<const uint8_t> data);
+// The queue index of exactly `data` when the host is still compressing it (queued by
+// deflate_ahead with `by_host`, not yet provided): a write waits for that stream rather than
+// compress the same bytes twice. Compares whole inputs, so a write asks once and then polls
+// awaiting_host_deflate.
+std::optional<size_t> host_deflate_index(const engine::Session& s, std::span<const uint8_t> data);
+
+// Whether the host's stream for queued input `index` is still to come.
+bool awaiting_host_deflate(const engine::Session& s, size_t index);
 
 // The zlib stream of `data`: the one made ahead when it was made from exactly these bytes (taken
 // out of the session), else a fresh one. A region written as it was not foreseen (a bootloader

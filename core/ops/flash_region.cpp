@@ -79,9 +79,11 @@ Task<Result<RegionWriteStats>> write_compressed(Link& link, uint32_t offset, std
   const uint32_t size = uint32_t(data.size());
   // The host's compression thread is still on this region: its stream is on the way, no later
   // than this thread would make it (a late or failed one ends the wait: provide_deflated).
-  for (engine::Millis waited = 0; waited < kHostDeflateWaitMs && awaiting_host_deflate(s, data);
-       waited += kHostDeflatePollMs) {
-    co_await link.sleep(kHostDeflatePollMs);
+  if (const std::optional<size_t> index = host_deflate_index(s, data)) {
+    for (engine::Millis waited = 0; waited < kHostDeflateWaitMs && awaiting_host_deflate(s, *index);
+         waited += kHostDeflatePollMs) {
+      co_await link.sleep(kHostDeflatePollMs);
+    }
   }
   const Bytes z = deflate_for_write(s, data);  // made during connect when it could be
   link.log(strprintf("Compressed %u bytes to %zu...", size, z.size()));

@@ -64,6 +64,12 @@ TEST(DeflateAhead, TheQueueKeepsItsOwnCopyOfTheFile) {
   EXPECT_EQ(s.deflated_ahead.front().first, firmware_like(2048, 5));
 }
 
+// Whether a write of `data` would wait for the host's stream.
+bool awaiting(const Session& s, std::span<const uint8_t> data) {
+  const std::optional<size_t> index = esptool::ops::host_deflate_index(s, data);
+  return index.has_value() && esptool::ops::awaiting_host_deflate(s, *index);
+}
+
 // The host compresses (DeviceRequest.host_deflates): no idle job, the inputs wait in file order,
 // and a stream is taken only for exactly its own input, once.
 TEST(DeflateAhead, AHostsStreamIsTakenOnlyForItsOwnInput) {
@@ -75,16 +81,20 @@ TEST(DeflateAhead, AHostsStreamIsTakenOnlyForItsOwnInput) {
   ASSERT_EQ(s.to_deflate.size(), 2u);
   const Bytes app = s.to_deflate[0];
   const Bytes data = s.to_deflate[1];
-  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, app));
-  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, data));
-  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, Bytes(app.begin(), app.end() - 4)));
+  EXPECT_TRUE(awaiting(s, app));
+  EXPECT_TRUE(awaiting(s, data));
+  EXPECT_FALSE(awaiting(s, Bytes(app.begin(), app.end() - 4)));
   // An index past the queue: refused, nothing changes.
   EXPECT_FALSE(esptool::ops::provide_deflated(s, 2, esptool::util::strong_deflate(app)));
-  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, app));
+  EXPECT_TRUE(awaiting(s, app));
 
   EXPECT_TRUE(esptool::ops::provide_deflated(s, 1, esptool::util::strong_deflate(data)));
   EXPECT_FALSE(esptool::ops::provide_deflated(s, 1, esptool::util::strong_deflate(data)));
-  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, data));
+  EXPECT_FALSE(awaiting(s, data));
+  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, 1));
+  EXPECT_TRUE(esptool::ops::awaiting_host_deflate(s, 0));
+  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, 2));
+  EXPECT_EQ(esptool::ops::host_deflate_index(s, app), std::optional<size_t>(0));
   ASSERT_EQ(s.deflated_ahead.size(), 1u);
   EXPECT_EQ(s.deflated_ahead[0].first, data);
   EXPECT_EQ(esptool::ops::deflate_for_write(s, data), esptool::util::strong_deflate(data));
@@ -104,7 +114,7 @@ TEST(DeflateAhead, AWrongOrMissingStreamEndsTheWait) {
                               : Bytes{};
     if (how == 1) stream.back() ^= 1;
     EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, stream)) << how;
-    EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, app)) << how;
+    EXPECT_FALSE(awaiting(s, app)) << how;
     EXPECT_TRUE(s.deflated_ahead.empty());
     EXPECT_EQ(esptool::ops::deflate_for_write(s, app), esptool::util::strong_deflate(app));
   }
@@ -115,7 +125,7 @@ TEST(DeflateAhead, NothingIsTakenFromTheHostWhileTheIdleJobCompresses) {
   const std::vector<FlashFile> files = {{0x10000, firmware_like(4096, 3), "app.bin"}};
   esptool::ops::deflate_ahead(s, files);
   const Bytes app = s.to_deflate[0];
-  EXPECT_FALSE(esptool::ops::awaiting_host_deflate(s, app));  // this thread makes it
+  EXPECT_FALSE(awaiting(s, app));  // this thread makes it
   EXPECT_FALSE(esptool::ops::provide_deflated(s, 0, esptool::util::strong_deflate(app)));
   EXPECT_TRUE(s.deflated_ahead.empty());
 }
