@@ -2,12 +2,10 @@
 // the files are compressed here (core's strong_deflate, the stream the engine would make) while
 // the engine resets and connects, so a 4 MiB compression no longer holds the engine's thread
 // through the reset pulse (DeviceRequest.host_deflates). The Node CLI has its own
-// (web/cli/deflate-worker.js, over worker_threads). Messages:
-//   in:  {op:'init', wasm} first (the device module as the page compiled it, or null), then
-//        {id, input}
-//   out: {id, stream} | {id, error}, buffers transferred
+// (web/cli/deflate-worker.js, over worker_threads). Messages: {op:'init', wasm} first (the
+// device module as the page compiled it, or null), then the requests of deflate-requests.js.
+import { answerDeflateRequest } from './deflate-requests.js';
 import { loadDeviceModule } from './load-wasm.js';
-import { warmStrongDeflate } from './warm-deflate.js';
 
 let module = null;
 
@@ -17,11 +15,5 @@ self.onmessage = async ({ data }) => {
     module.catch(() => {}); // each request below reports it
     return;
   }
-  const { id, input } = data;
-  try {
-    const stream = warmStrongDeflate(await module, input);
-    self.postMessage({ id, stream }, [stream.buffer]);
-  } catch (error) {
-    self.postMessage({ id, error: error?.message ?? String(error) });
-  }
+  answerDeflateRequest(module, data, (message, transfer) => self.postMessage(message, transfer));
 };

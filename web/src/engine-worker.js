@@ -8,6 +8,7 @@
 //   worker -> page: {op:'ready'} | {op:'load-failed', message} | {op:'io', id, call, args}
 //                   | {op:'log', text, fromDevice} | {op:'progress', event}
 //                   | {op:'done', report} | {op:'failed', error}
+import { deflateRequests } from './deflate-requests.js';
 import { runDeviceCommand } from './driver.js';
 import { compiledWasmOf } from './instantiate-wasm.js';
 import { loadDeviceModule } from './load-wasm.js';
@@ -67,31 +68,20 @@ class WorkerDeflater {
   constructor(wasm) {
     this.wasm = wasm;
     this.worker = null;
-    this.nextId = 1;
-    this.pending = new Map();
+    this.requests = deflateRequests();
   }
 
   deflate = (input) => {
     if (!this.worker) this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, input }, [input.buffer]);
-    });
+    return this.requests.send((message, transfer) => this.worker.postMessage(message, transfer), input);
   };
 
   start() {
     this.worker = new Worker(new URL('./deflate-worker.js', import.meta.url), { type: 'module' });
-    this.worker.onmessage = ({ data: { id, stream, error } }) => {
-      const waiter = this.pending.get(id);
-      this.pending.delete(id);
-      if (error === undefined) waiter?.resolve(stream);
-      else waiter?.reject(new Error(error));
-    };
+    this.worker.onmessage = ({ data }) => this.requests.settle(data);
     this.worker.onerror = (event) => {
       event.preventDefault();
-      for (const { reject } of this.pending.values()) reject(new Error(event.message || 'the compression worker failed'));
-      this.pending.clear();
+      this.requests.failAll(new Error(event.message || 'the compression worker failed'));
       this.worker.terminate();
       this.worker = null;
     };
