@@ -3,7 +3,7 @@
 // compression neither delays the reset pulse nor runs on the thread that paces the port
 // (DeviceRequest.host_deflates; worker-deflater.js starts this). Messages: deflate-requests.js.
 import { parentPort } from 'node:worker_threads';
-import { answerDeflateRequest } from '../src/deflate-requests.js';
+import { answerDeflateRequest } from '../src/warm-deflate.js';
 import { loadModule } from './load-full.js';
 
 const module = loadModule();

@@ -1,8 +1,9 @@
-// The two ends of a compression Worker's messages, shared by the page's (engine-worker.js starts
-// deflate-worker.js) and the Node CLI's (web/cli/worker-deflater.js starts web/cli/deflate-worker.js):
-// {id, input} goes out, {id, stream} | {id, error} comes back, buffers transferred. The Worker
-// APIs differ (a browser Worker, Node's worker_threads); what is sent and awaited does not.
-import { warmStrongDeflate } from './warm-deflate.js';
+// The sending end of a compression Worker's messages, shared by the page's (engine-worker.js
+// starts deflate-worker.js) and the Node CLI's (web/cli/worker-deflater.js starts
+// web/cli/deflate-worker.js): {id, input} goes out, {id, stream} | {id, error} comes back,
+// buffers transferred. The Worker APIs differ (a browser Worker, Node's worker_threads); what is
+// sent and awaited does not. The Workers answer with warm-deflate.js's answerDeflateRequest (a
+// file apart, so the page's two Worker bundles share no chunk).
 
 /** The sending end: requests by id, each a promise of its zlib stream. */
 export function deflateRequests() {
@@ -30,14 +31,4 @@ export function deflateRequests() {
       pending.clear();
     },
   };
-}
-
-/** The Worker's end: answers request {id, input} with core's stream from `module` (a promise). */
-export async function answerDeflateRequest(module, { id, input }, post) {
-  try {
-    const stream = warmStrongDeflate(await module, input);
-    post({ id, stream }, [stream.buffer]);
-  } catch (error) {
-    post({ id, error: error?.message ?? String(error) });
-  }
 }

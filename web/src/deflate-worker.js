@@ -4,8 +4,8 @@
 // through the reset pulse (DeviceRequest.host_deflates). The Node CLI has its own
 // (web/cli/deflate-worker.js, over worker_threads). Messages: {op:'init', wasm} first (the
 // device module as the page compiled it, or null), then the requests of deflate-requests.js.
-import { answerDeflateRequest } from './deflate-requests.js';
 import { loadDeviceModule } from './load-wasm.js';
+import { answerDeflateRequest } from './warm-deflate.js';
 
 let module = null;
 

@@ -12,3 +12,16 @@ export function warmStrongDeflate(m, input) {
   warm = true;
   return m.strongDeflate(input);
 }
+
+/**
+ * A compression Worker's answer to request {id, input} (deflate-requests.js is the sending end):
+ * core's stream from `module` (a promise), through `post(message, transfer)`.
+ */
+export async function answerDeflateRequest(module, { id, input }, post) {
+  try {
+    const stream = warmStrongDeflate(await module, input);
+    post({ id, stream }, [stream.buffer]);
+  } catch (error) {
+    post({ id, error: error?.message ?? String(error) });
+  }
+}
