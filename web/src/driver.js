@@ -31,6 +31,14 @@ function sleep(ms, signal) {
   });
 }
 
+// Node's timers count from the event loop's cached time, which lags the clock by whatever ran
+// since the loop last woke: a 100 ms reset pulse once lasted 98.6 ms. What is left is slept again.
+async function sleepUntil(deadline, signal) {
+  for (let left = deadline - now(); left > 0 && !signal?.aborted; left = deadline - now()) {
+    await sleep(left, signal);
+  }
+}
+
 /** Converts what a port or a wasm call threw into an EsptoolError (core's codes and names). */
 function hostError(m, cause, signal) {
   if (cause instanceof EsptoolError) return cause;
@@ -109,7 +117,7 @@ async function performOnPort(session, io, action, { signal, onTrace, loadStub })
     case 'sleep':
       // Until the engine's deadline, not for its duration: work the engine did before asking
       // (compressing a write during connect's reset pulse) already counts toward the wait.
-      await sleep(action.until - now(), signal);
+      await sleepUntil(action.until, signal);
       signal?.throwIfAborted();
       return session.complete(now());
     case 'stub':
