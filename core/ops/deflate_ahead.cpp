@@ -19,6 +19,10 @@ void deflate_next(engine::Session& s) {
   s.deflated_ahead.emplace_back(std::move(input), std::move(stream));
 }
 
+bool same_bytes(std::span<const uint8_t> a, std::span<const uint8_t> b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 }  // namespace
 
 void deflate_ahead(engine::Session& s, const std::vector<FlashFile>& files, bool by_host) {
@@ -45,11 +49,7 @@ bool provide_deflated(engine::Session& s, size_t index, Bytes stream) {
 std::optional<size_t> host_deflate_index(const engine::Session& s, std::span<const uint8_t> data) {
   if (s.idle_job != nullptr) return std::nullopt;
   for (size_t i = 0; i < s.to_deflate.size(); ++i) {
-    const Bytes& input = s.to_deflate[i];
-    if (!input.empty() && input.size() == data.size() &&
-        std::memcmp(input.data(), data.data(), data.size()) == 0) {
-      return i;
-    }
+    if (!s.to_deflate[i].empty() && same_bytes(s.to_deflate[i], data)) return i;
   }
   return std::nullopt;
 }
@@ -60,10 +60,8 @@ bool awaiting_host_deflate(const engine::Session& s, size_t index) {
 
 Bytes deflate_for_write(engine::Session& s, std::span<const uint8_t> data) {
   auto& made = s.deflated_ahead;
-  const auto it = std::find_if(made.begin(), made.end(), [&](const auto& entry) {
-    const Bytes& input = entry.first;
-    return input.size() == data.size() && std::memcmp(input.data(), data.data(), data.size()) == 0;
-  });
+  const auto it = std::find_if(made.begin(), made.end(),
+                               [&](const auto& entry) { return same_bytes(entry.first, data); });
   if (it == made.end()) return util::strong_deflate(data);
   Bytes stream = std::move(it->second);
   made.erase(it);

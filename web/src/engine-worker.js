@@ -1,8 +1,8 @@
 // The device engine's module Worker (browsers): the wasm core and its DeviceSession live here, so
 // deflating a 4 MiB write, hashing it and decoding replies never hold the page's thread. The port
 // stays with the page (a SerialPort cannot be handed to a worker); the driver here reaches it
-// through RemotePortIo, one message per port call. Messages (engine-client.js is the other side):
-// A write's files are compressed on a third thread (WorkerDeflater below).
+// through RemotePortIo, one message per port call. A write's files are compressed on a third
+// thread (WorkerDeflater below). Messages (engine-client.js is the other side):
 //   page -> worker: {op:'init', wasm} first (the page's compiled device wasm, or null), then
 //                   {op:'run', request} | {op:'io-reply', id, value?, error?} | {op:'abort'}
 //   worker -> page: {op:'ready'} | {op:'load-failed', message} | {op:'io', id, call, args}
