@@ -1,72 +1,77 @@
-// Embind: facts from the chip table that forms need to offer valid choices (chip list, flash
-// sizes and frequencies per chip, flash modes). Read-only data; no rules.
-#include <emscripten/bind.h>
+// Calls (wasm/c_abi.h): facts from the chip table that forms need to offer valid choices (chip
+// list, flash sizes and frequencies per chip, flash modes, USB ids), and this package's version
+// and the esptool.py release it matches. Read-only data; no rules. In every module.
+#include <cctype>
 
 #include "core/chips/chip.h"
 #include "core/chips/usb_ids.h"
-#include "wasm/convert.h"
+#include "core/cli/version.h"
+#include "wasm/c_abi.h"
 
 namespace {
 
-using emscripten::val;
 using namespace esptool;
 using namespace esptool::wasm;
 
-val names(const std::vector<chips::CodeName>& table) {
-  val out = val::array();
-  for (const auto& e : table) out.call<void>("push", std::string(e.name));
-  return out;
+void names(JsonWriter& w, const chips::RowList<chips::CodeName>& table) {
+  w.begin_array();
+  for (const auto& e : table) w.value(e.name);
+  w.end_array();
 }
 
-val chip_list() {
-  val out = val::array();
-  for (const chips::ChipInfo* c : chips::all_chips()) {
-    val v = val::object();
-    v.set("key", std::string(c->key));
-    v.set("name", std::string(c->name));
-    v.set("isBeta", c->is_beta);
-    v.set("isEsp8266", c->is_esp8266);
-    v.set("bootloaderOffset", c->bootloader_offset);
-    v.set("flashSizes", names(c->flash_sizes));
-    v.set("flashFreqs", names(c->flash_freqs));
-    val pages = val::array();
-    for (uint32_t p : c->mmu_page_sizes) pages.call<void>("push", p);
-    v.set("mmuPageSizes", pages);
-    out.call<void>("push", v);
+void chip_list(Call& c) {
+  JsonWriter& w = c.out().begin_array();
+  for (const chips::ChipInfo* chip : chips::all_chips()) {
+    w.begin_object();
+    w.key("key").value(chip->key);
+    w.key("name").value(chip->name);
+    w.key("isBeta").value(chip->is_beta);
+    w.key("isEsp8266").value(chip->is_esp8266);
+    w.key("bootloaderOffset").value(chip->bootloader_offset);
+    names(w.key("flashSizes"), chip->flash_sizes);
+    names(w.key("flashFreqs"), chip->flash_freqs);
+    w.key("mmuPageSizes").begin_array();
+    for (uint32_t p : chip->mmu_page_sizes) w.value(p);
+    w.end_array();
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-val flash_modes() {
-  val out = val::array();
+void flash_modes(Call& c) {
+  JsonWriter& w = c.out().begin_array();
   for (uint8_t code = 0; const char* name = chips::flash_mode_name(code); ++code) {
     std::string lower(name);
     for (char& ch : lower) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    out.call<void>("push", lower);
+    w.value(lower);
   }
-  return out;
+  w.end_array();
 }
 
 // [{vendorId, productId (0: any), name, kind: 'usb-jtag-serial'|'usb-otg'|'bridge'}]
-val usb_serial_id_list() {
-  val out = val::array();
+void usb_serial_id_list(Call& c) {
+  JsonWriter& w = c.out().begin_array();
   for (const chips::UsbSerialId& id : chips::usb_serial_ids()) {
-    val v = val::object();
-    v.set("vendorId", id.vendor_id);
-    v.set("productId", id.product_id);
-    v.set("name", std::string(id.name));
-    v.set("kind", std::string(id.kind == chips::UsbPortKind::kUsbJtagSerial ? "usb-jtag-serial"
-                              : id.kind == chips::UsbPortKind::kUsbOtg     ? "usb-otg"
-                                                                            : "bridge"));
-    out.call<void>("push", v);
+    w.begin_object();
+    w.key("vendorId").value(uint32_t(id.vendor_id));
+    w.key("productId").value(uint32_t(id.product_id));
+    w.key("name").value(id.name);
+    w.key("kind").value(id.kind == chips::UsbPortKind::kUsbJtagSerial ? "usb-jtag-serial"
+                        : id.kind == chips::UsbPortKind::kUsbOtg      ? "usb-otg"
+                                                                      : "bridge");
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
+
+void esptool_version(Call& c) { c.out().value(cli::kEsptoolVersion); }
+void version(Call& c) { c.out().value(cli::kVersion); }
+
+const CallEntry kCalls[] = {
+    {"chips", chip_list},        {"usbSerialIds", usb_serial_id_list},
+    {"flashModes", flash_modes}, {"esptoolVersion", esptool_version},
+    {"version", version},
+};
+const RegisterCalls kRegistered(kCalls, std::size(kCalls));
 
 }  // namespace
-
-EMSCRIPTEN_BINDINGS(esptool_chips) {
-  emscripten::function("chips", &chip_list);
-  emscripten::function("usbSerialIds", &usb_serial_id_list);
-  emscripten::function("flashModes", &flash_modes);
-}

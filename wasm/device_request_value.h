@@ -1,5 +1,6 @@
-// ops::DeviceRequest <-> JS object, field for field in camelCase (web/types/index.d.ts
-// DeviceRequest). Absent JS keys keep the C++ defaults, so defaults live in core only.
+// ops::DeviceRequest -> JS object for the CLI's Embind calls (cli_device_bindings.cpp), field for
+// field in camelCase (web/types/index.d.ts DeviceRequest); the request comes back to a device
+// session as JSON (device_request_json.h).
 #pragma once
 
 #include <emscripten/val.h>
@@ -8,7 +9,6 @@
 
 namespace esptool::wasm {
 
-ops::DeviceRequest device_request_from_js(const emscripten::val& object);
 emscripten::val device_request_to_js(const ops::DeviceRequest& request);
 
 }  // namespace esptool::wasm

@@ -1,8 +1,8 @@
-// Embind: the sans-I/O engine for web/src/driver.js. A DeviceSession owns the connection state
-// (engine::Session) and runs one device command at a time; JS performs the actions and reports
-// back in the engine's calling order (core/engine/engine.h). No protocol decisions here.
-#include <emscripten/bind.h>
-
+// Calls (wasm/c_abi.h): the sans-I/O engine for web/src/driver.js. A session ("session.new" ->
+// handle) owns the connection state (engine::Session) and runs one device command at a time; JS
+// performs the actions and reports back in the engine's calling order (core/engine/engine.h).
+// web/src/c-abi.js makes the "session." calls the methods of its DeviceSession class. No
+// protocol decisions here.
 #include <memory>
 
 #include "core/cli/progress_text.h"
@@ -13,98 +13,145 @@
 #include "core/ops/deflate_ahead.h"
 #include "core/reset/reset_sequence.h"
 #include "core/util/strong_deflate.h"
-#include "wasm/convert.h"
-#include "wasm/device_request_value.h"
+#include "wasm/c_abi.h"
+#include "wasm/device_request_json.h"
 #include "wasm/engine_value.h"
 
+namespace esptool::wasm {
 namespace {
 
-using emscripten::val;
-using namespace esptool;
-using namespace esptool::wasm;
-
-class DeviceSession {
- public:
-  // Checks the request (nothing is sent when it is refused), then runs the command up to its
-  // first action. {ok:true} | {ok:false, error}.
-  val start(val request, double now) {
-    ops::DeviceRequest r = device_request_from_js(request);
-    if (Status s = ops::check_device_request(r); !s.ok()) return fail(s.error());
-    engine_ = std::make_unique<engine::Engine>();
-    progress_ = cli::ProgressText();
-    // Held by a shared_ptr and moved into the command: a std::function needs a copyable
-    // callable, and capturing the request itself made the module carry DeviceRequest's copy
-    // constructor, inlined into this function (14 KB of the page's first wasm half).
-    auto request_once = std::make_shared<ops::DeviceRequest>(std::move(r));
-    engine::Engine::Op op = [request_once](engine::Link& link) {
-      return ops::run_device_command(link, std::move(*request_once));
-    };
-    engine_->start(std::move(op), session_, now);
-    return ok(val::undefined());
-  }
-  val poll_action() { return engine_ ? action_to_js(engine_->poll_action()) : val::null(); }
-  val poll_event() { return engine_ ? event_to_js(engine_->poll_event(), progress_) : val::null(); }
-  void complete(double now) { engine_->complete(now); }
-  void feed(val bytes, double now) { engine_->feed(to_bytes(bytes), now); }
-  void timeout(double now) { engine_->timeout(now); }
-  void interrupted(double now) { engine_->interrupted(now); }
-  void lost(double now, std::string reason) { engine_->lost(now, std::move(reason)); }
-  void supply(val bytes, double now) { engine_->supply(to_bytes(bytes), now); }
-  void unavailable(double now, std::string reason) { engine_->unavailable(now, std::move(reason)); }
-  bool finished() const { return !engine_ || engine_->finished(); }
-  val status() const {
-    if (!engine_) return ok(val::undefined());
-    const Status& s = engine_->status();
-    return s.ok() ? ok(val::undefined()) : fail(s.error());
-  }
-  val report() const { return engine_ ? report_to_js(engine_->report()) : val::null(); }
-  // A request with hostDeflates: the inputs to compress, in order, and each one's zlib stream
-  // handed back (false: not taken; the engine compresses that region itself when it comes).
-  val deflate_ahead_inputs() const {
-    val out = val::array();
-    for (const Bytes& input : session_.to_deflate) out.call<void>("push", to_uint8array(input));
-    return out;
-  }
-  bool provide_deflated(unsigned index, val stream) {
-    return ops::provide_deflated(session_, index, to_bytes(stream));
-  }
-
- private:
-  engine::Session session_;
-  std::unique_ptr<engine::Engine> engine_;
-  cli::ProgressText progress_;
+struct DeviceSession {
+  engine::Session session;
+  std::unique_ptr<engine::Engine> engine;
+  cli::ProgressText progress;
 };
+
+// Live sessions by handle (index + 1); a deleted one leaves a null slot.
+std::vector<std::unique_ptr<DeviceSession>> g_sessions;
+
+// The session named by argument 0; every "session." call but "session.new" takes it first.
+// Not inlined: it would be copied into each of the 17 calls.
+[[gnu::noinline]] DeviceSession& session_of(Call& c) {
+  const size_t handle = size_t(c.arg(0).as_number());
+  ESPT_CHECK(handle >= 1 && handle <= g_sessions.size() && g_sessions[handle - 1],
+             "no such session");
+  return *g_sessions[handle - 1];
+}
+// The time argument of most methods: (handle, now, ...); feed and supply take (handle, bytes, now).
+double now_arg(Call& c) { return c.arg(1).as_number(); }
+[[gnu::noinline]] engine::Engine& engine_of(Call& c) {
+  DeviceSession& s = session_of(c);
+  ESPT_CHECK(s.engine != nullptr, "the session has not started a command");
+  return *s.engine;
+}
+
+void session_new(Call& c) {
+  g_sessions.push_back(std::make_unique<DeviceSession>());
+  c.out().value(uint32_t(g_sessions.size()));
+}
+
+void session_delete(Call& c) {
+  session_of(c);  // checks the handle
+  g_sessions[size_t(c.arg(0).as_number()) - 1].reset();
+}
+
+// Checks the request (nothing is sent when it is refused), then runs the command up to its first
+// action. {ok: true} | {ok: false, error}.
+void start(Call& c) {
+  DeviceSession& s = session_of(c);
+  ops::DeviceRequest r = device_request_from_json(c, c.arg(1));
+  const double now = c.arg(2).as_number();
+  if (Status status = ops::check_device_request(r); !status.ok())
+    return write_status(c.out(), status);
+  s.engine = std::make_unique<engine::Engine>();
+  s.progress = cli::ProgressText();
+  // Held by a shared_ptr and moved into the command: a std::function needs a copyable callable,
+  // and capturing the request itself made the module carry DeviceRequest's copy constructor.
+  auto request_once = std::make_shared<ops::DeviceRequest>(std::move(r));
+  engine::Engine::Op op = [request_once](engine::Link& link) {
+    return ops::run_device_command(link, std::move(*request_once));
+  };
+  s.engine->start(std::move(op), s.session, now);
+  write_status(c.out(), Status::Ok());
+}
+
+void poll_action(Call& c) {
+  DeviceSession& s = session_of(c);
+  if (!s.engine) return;  // null
+  write_action(c, s.engine->poll_action());
+}
+void poll_event(Call& c) {
+  DeviceSession& s = session_of(c);
+  if (!s.engine) return;  // null
+  write_event(c.out(), s.engine->poll_event(), s.progress);
+}
+void complete(Call& c) { engine_of(c).complete(now_arg(c)); }
+void feed(Call& c) { engine_of(c).feed(c.bytes_arg(1), c.arg(2).as_number()); }
+void timeout(Call& c) { engine_of(c).timeout(now_arg(c)); }
+void interrupted(Call& c) { engine_of(c).interrupted(now_arg(c)); }
+void lost(Call& c) { engine_of(c).lost(now_arg(c), c.arg(2).as_string()); }
+void supply(Call& c) { engine_of(c).supply(c.bytes_arg(1), c.arg(2).as_number()); }
+void unavailable(Call& c) { engine_of(c).unavailable(now_arg(c), c.arg(2).as_string()); }
+void finished(Call& c) {
+  DeviceSession& s = session_of(c);
+  c.out().value(!s.engine || s.engine->finished());
+}
+void status(Call& c) {
+  DeviceSession& s = session_of(c);
+  write_status(c.out(), s.engine ? s.engine->status() : Status::Ok());
+}
+void report(Call& c) {
+  DeviceSession& s = session_of(c);
+  if (!s.engine) return;  // null
+  write_report(c, s.engine->report());
+}
+// A request with hostDeflates: the inputs to compress, in order, and each one's zlib stream
+// handed back (an empty one: not taken; the engine compresses that region itself when it comes).
+void deflate_ahead_inputs(Call& c) {
+  DeviceSession& s = session_of(c);
+  c.out().begin_array();
+  for (const Bytes& input : s.session.to_deflate) c.put_bytes(input);
+  c.out().end_array();
+}
+void provide_deflated(Call& c) {
+  DeviceSession& s = session_of(c);
+  const unsigned index = unsigned(c.arg(1).as_number());
+  c.out().value(ops::provide_deflated(s.session, index, c.bytes_arg(2)));
+}
 
 // esptool's reset strategy `name` ('classic' | 'tight' | 'hard' | 'hard_usb' | 'usb_jtag_serial')
 // as the line writes a port sees from state (dtr, rts): [{dtr, rts} | {wait: ms}], for the
 // RFC 2217 server, which replays them on its local port (esp_rfc2217_server's reset threads).
-val reset_line_writes(std::string name, double delay_ms, bool dtr, bool rts) {
+void reset_line_writes(Call& c) {
+  const std::string& name = c.arg(0).as_string();
+  const double delay_ms = c.arg(1).as_number();
   reset::Sequence seq;
   if (name == "classic") seq = reset::classic_reset(delay_ms);
   if (name == "tight") seq = reset::tight_reset(delay_ms);
   if (name == "hard") seq = reset::hard_reset(false);
   if (name == "hard_usb") seq = reset::hard_reset(true);
   if (name == "usb_jtag_serial") seq = reset::usb_jtag_serial_reset();
-  val out = val::array();
-  for (const reset::Step& step : reset::line_writes(seq, reset::Lines{dtr, rts})) {
-    val v = val::object();
+  JsonWriter& w = c.out().begin_array();
+  const reset::Lines from{c.arg(2).as_bool(), c.arg(3).as_bool()};
+  for (const reset::Step& step : reset::line_writes(seq, from)) {
+    w.begin_object();
     if (const auto* l = std::get_if<reset::Lines>(&step)) {
-      v.set("dtr", l->dtr);
-      v.set("rts", l->rts);
+      w.key("dtr").value(l->dtr).key("rts").value(l->rts);
     } else {
-      v.set("wait", std::get<reset::Wait>(step).ms);
+      w.key("wait").value(std::get<reset::Wait>(step).ms);
     }
-    out.call<void>("push", v);
+    w.end_object();
   }
-  return out;
+  w.end_array();
 }
 
-// The baud rate to open the port at for `request`.
-uint32_t initial_baud(val request) { return ops::initial_baud(device_request_from_js(request)); }
+// The baud rate to open the port at for the request.
+void initial_baud(Call& c) {
+  c.out().value(ops::initial_baud(device_request_from_json(c, c.arg(0))));
+}
 
-// Errors the driver raises itself (the port closed, the caller aborted), in core's numbering.
 // An error the JS side found (a port, an abort) as core's error object, with core's hint.
-val host_error(std::string kind, std::string detail) {
+void host_error(Call& c) {
   struct Kind {
     const char* name;
     Errc code;
@@ -115,50 +162,56 @@ val host_error(std::string kind, std::string detail) {
       {"port_lost", Errc::kPortLost, "Check the connection (cable, server) and try again."},
       {"no_port", Errc::kNoPort, "Plug the board in and choose its port."},
       {"port_busy", Errc::kPortBusy,
-       "Close the other program (a serial monitor, another tab or flasher) that has the port open."},
+       "Close the other program (a serial monitor, another tab or flasher) that has the port "
+       "open."},
       {"permission_denied", Errc::kPermissionDenied, "Allow access to the port and try again."},
   };
+  const std::string& kind = c.arg(0).as_string();
+  std::string detail = c.arg(1).as_string();
   for (const Kind& k : kKinds) {
-    if (kind == k.name) return error_object(make_error(k.code, std::move(detail), k.hint));
+    if (kind == k.name) return write_error(c.out(), make_error(k.code, std::move(detail), k.hint));
   }
-  return error_object(make_error(Errc::kBadArgument, std::move(detail)));
+  write_error(c.out(), make_error(Errc::kBadArgument, std::move(detail)));
 }
 
-// The zlib stream the engine sends for `input` (util::strong_deflate), made on a thread of its own
-// while the engine connects (DeviceRequest.host_deflates): the page's compression Worker
+// The zlib stream the engine sends for the input (util::strong_deflate), made on a thread of its
+// own while the engine connects (DeviceRequest.host_deflates): the page's compression Worker
 // (web/src/deflate-worker.js) and the Node CLI's (web/cli/deflate-worker.js).
-val strong_deflate(val input) {
-  return to_uint8array(util::strong_deflate(to_bytes(input), util::DeflateEffort::kOffThread));
+void strong_deflate(Call& c) {
+  c.put_bytes(util::strong_deflate(c.bytes_arg(0), util::DeflateEffort::kOffThread));
 }
 
 // ops::fallback_baud over the numeric code an EsptoolError carries; 0: no retry.
-uint32_t fallback_baud_for(uint32_t failed_baud, uint32_t code) {
-  return ops::fallback_baud(failed_baud, static_cast<Errc>(code));
+void fallback_baud(Call& c) {
+  const auto failed = uint32_t(c.arg(0).as_number());
+  c.out().value(ops::fallback_baud(failed, static_cast<Errc>(uint32_t(c.arg(1).as_number()))));
 }
+
+const CallEntry kCalls[] = {
+    {"session.new", session_new},
+    {"session.delete", session_delete},
+    {"session.start", start},
+    {"session.pollAction", poll_action},
+    {"session.pollEvent", poll_event},
+    {"session.complete", complete},
+    {"session.feed", feed},
+    {"session.timeout", timeout},
+    {"session.interrupted", interrupted},
+    {"session.lost", lost},
+    {"session.supply", supply},
+    {"session.unavailable", unavailable},
+    {"session.finished", finished},
+    {"session.status", status},
+    {"session.report", report},
+    {"session.deflateAheadInputs", deflate_ahead_inputs},
+    {"session.provideDeflated", provide_deflated},
+    {"resetLineWrites", reset_line_writes},
+    {"initialBaud", initial_baud},
+    {"hostError", host_error},
+    {"fallbackBaud", fallback_baud},
+    {"strongDeflate", strong_deflate},
+};
+const RegisterCalls kRegistered(kCalls, std::size(kCalls));
 
 }  // namespace
-
-EMSCRIPTEN_BINDINGS(esptool_engine) {
-  emscripten::class_<DeviceSession>("DeviceSession")
-      .constructor<>()
-      .function("start", &DeviceSession::start)
-      .function("pollAction", &DeviceSession::poll_action)
-      .function("pollEvent", &DeviceSession::poll_event)
-      .function("complete", &DeviceSession::complete)
-      .function("feed", &DeviceSession::feed)
-      .function("timeout", &DeviceSession::timeout)
-      .function("interrupted", &DeviceSession::interrupted)
-      .function("lost", &DeviceSession::lost)
-      .function("supply", &DeviceSession::supply)
-      .function("unavailable", &DeviceSession::unavailable)
-      .function("finished", &DeviceSession::finished)
-      .function("status", &DeviceSession::status)
-      .function("report", &DeviceSession::report)
-      .function("deflateAheadInputs", &DeviceSession::deflate_ahead_inputs)
-      .function("provideDeflated", &DeviceSession::provide_deflated);
-  emscripten::function("resetLineWrites", &reset_line_writes);
-  emscripten::function("initialBaud", &initial_baud);
-  emscripten::function("hostError", &host_error);
-  emscripten::function("fallbackBaud", &fallback_baud_for);
-  emscripten::function("strongDeflate", &strong_deflate);
-}
+}  // namespace esptool::wasm

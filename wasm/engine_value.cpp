@@ -1,100 +1,85 @@
 #include "wasm/engine_value.h"
 
-#include "wasm/convert.h"
-
 namespace esptool::wasm {
 namespace {
 
-val kind(const char* name) {
-  val v = val::object();
-  v.set("kind", std::string(name));
-  return v;
-}
-
 // Fact values as JS values; numbers are flash ids, sizes and counts, well below 2^53.
-struct FactVisitor {
-  val operator()(bool flag) const { return val(flag); }
-  val operator()(int64_t number) const { return val(double(number)); }
-  val operator()(const std::string& text) const { return val(text); }
-  val operator()(const engine::Facts::List& list) const {
-    val array = val::array();
-    for (const std::string& item : list) array.call<void>("push", item);
-    return array;
+struct FactWriter {
+  JsonWriter& w;
+  void operator()(bool flag) const { w.value(flag); }
+  void operator()(int64_t number) const { w.value(number); }
+  void operator()(const std::string& text) const { w.value(text); }
+  void operator()(const engine::Facts::List& list) const {
+    w.begin_array();
+    for (const std::string& item : list) w.value(item);
+    w.end_array();
   }
 };
 
-val facts_to_js(const engine::Facts& facts) {
-  val object = val::object();
-  for (const auto& [name, value] : facts.entries()) object.set(name, std::visit(FactVisitor{}, value));
-  return object;
-}
-
-struct ActionVisitor {
-  val operator()(const engine::Write& a) const {
-    val v = kind("write");
-    v.set("bytes", to_uint8array(a.bytes));
-    return v;
+struct ActionWriter {
+  Call& c;
+  JsonWriter& kind(const char* name) const {
+    return c.out().begin_object().key("kind").value(name);
   }
-  val operator()(const engine::Read& a) const {
-    val v = kind("read");
-    v.set("deadline", a.deadline);
-    return v;
+  void operator()(engine::Write& a) const {
+    kind("write").key("bytes");
+    c.put_bytes(std::move(a.bytes));
   }
-  val operator()(const engine::SetSignals& a) const {
-    val v = kind("signals");
-    v.set("dtr", a.dtr);
-    v.set("rts", a.rts);
-    return v;
+  void operator()(engine::Read& a) const { kind("read").key("deadline").value(a.deadline); }
+  void operator()(engine::SetSignals& a) const {
+    kind("signals").key("dtr").value(a.dtr).key("rts").value(a.rts);
   }
-  val operator()(const engine::SetBaud& a) const {
-    val v = kind("baud");
-    v.set("baud", a.baud);
-    return v;
+  void operator()(engine::SetBaud& a) const { kind("baud").key("baud").value(a.baud); }
+  void operator()(engine::Sleep& a) const {
+    kind("sleep").key("duration").value(a.duration).key("until").value(a.until);
   }
-  val operator()(const engine::Sleep& a) const {
-    val v = kind("sleep");
-    v.set("duration", a.duration);
-    v.set("until", a.until);
-    return v;
-  }
-  val operator()(const engine::LoadStub& a) const {
-    val v = kind("stub");
-    v.set("file", a.file);
-    return v;
-  }
+  void operator()(engine::LoadStub& a) const { kind("stub").key("file").value(a.file); }
 };
 
 }  // namespace
 
-val action_to_js(const std::optional<engine::Action>& action) {
-  if (!action) return val::null();
-  return std::visit(ActionVisitor{}, *action);
-}
-
-val event_to_js(const std::optional<engine::Event>& event, cli::ProgressText& text) {
-  if (!event) return val::null();
-  if (const auto* p = std::get_if<engine::Progress>(&*event)) {
-    val v = kind("progress");
-    v.set("stage", p->stage);
-    // Counts stay below 2^53, so doubles carry them exactly.
-    v.set("done", double(p->done));
-    v.set("total", double(p->total));
-    v.set("offset", p->offset);
-    v.set("text", text.line(*p));
-    return v;
+void write_action(Call& c, std::optional<engine::Action> action) {
+  if (!action) {
+    c.out().null();
+    return;
   }
-  const auto& log = std::get<engine::Log>(*event);
-  val v = kind("log");
-  v.set("text", log.text);
-  v.set("fromDevice", log.from_device);
-  return v;
+  std::visit(ActionWriter{c}, *action);
+  c.out().end_object();
 }
 
-val report_to_js(const engine::Report& report) {
-  val v = val::object();
-  v.set("facts", facts_to_js(report.facts));
-  v.set("data", to_uint8array(report.data));
-  return v;
+void write_event(JsonWriter& w, const std::optional<engine::Event>& event,
+                 cli::ProgressText& text) {
+  if (!event) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  if (const auto* p = std::get_if<engine::Progress>(&*event)) {
+    w.key("kind").value("progress");
+    w.key("stage").value(p->stage);
+    // Counts stay below 2^53, so doubles carry them exactly.
+    w.key("done").value(double(p->done));
+    w.key("total").value(double(p->total));
+    w.key("offset").value(p->offset);
+    w.key("text").value(text.line(*p));
+  } else {
+    const auto& log = std::get<engine::Log>(*event);
+    w.key("kind").value("log");
+    w.key("text").value(log.text);
+    w.key("fromDevice").value(log.from_device);
+  }
+  w.end_object();
+}
+
+void write_report(Call& c, const engine::Report& report) {
+  JsonWriter& w = c.out().begin_object().key("facts").begin_object();
+  for (const auto& [name, value] : report.facts.entries()) {
+    w.key(name);
+    std::visit(FactWriter{w}, value);
+  }
+  w.end_object().key("data");
+  c.put_bytes(report.data);
+  w.end_object();
 }
 
 }  // namespace esptool::wasm

@@ -1,5 +1,5 @@
-# Emscripten-only targets: three ES modules over the one esptool_core library (Embind bindings
-# picked per use), all served to the page, the element and the Node CLI (Node passes wasmBinary):
+# Emscripten-only targets: four ES modules over the one esptool_core library (bindings picked
+# per use), all served to the page, the element and the Node CLI (Node passes wasmBinary):
 #   esptool-device  what a device session needs (engine, ops, chips, stubs, deflate, MD5, layout)
 #   esptool-tools   the offline image tools (elf2image, image_info, merge_bin, make_image, args)
 #   esptool-core    everything, plus the CLI's argument layer: the Node CLI's device commands
@@ -23,6 +23,8 @@ target_compile_options(esptool_core PRIVATE ${ESPT_SIZE_FLAGS})
 # its -fno-inline-functions before ours, so the later -finline-functions wins.
 file(GLOB ESPT_FAST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/util/*.cpp
   ${CMAKE_SOURCE_DIR}/core/proto/*.cpp)
+# The JSON text of the page's calls (wasm/c_abi.h) is short: json_text.cpp keeps the size flags.
+list(FILTER ESPT_FAST_SOURCES EXCLUDE REGEX "/json_text\\.cpp$")
 set_source_files_properties(${ESPT_FAST_SOURCES} PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
 # core/image is compiled twice. For the offline tools (in esptool_core) it is fast, as above. For
 # the device module (espt_image_small, linked ahead of the library, so the library's copies are
@@ -63,14 +65,17 @@ target_compile_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=
 target_link_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1)
 
 # Bindings by use, each set compiled once (object libraries) and linked into the modules below.
+# The page's calls (abi, device) go through a plain C interface (wasm/c_abi.h, web/src/c-abi.js);
+# the rest (embind: its value conversions) through Embind, which the device module does without.
 set(W ${CMAKE_SOURCE_DIR}/wasm)
-set(ESPT_BINDING_SETS common device tools cli cli_device)
-set(ESPT_BINDINGS_common ${W}/convert.cpp ${W}/chip_bindings.cpp ${W}/version_bindings.cpp)
+set(ESPT_BINDING_SETS abi embind device tools cli cli_device)
+set(ESPT_BINDINGS_abi ${W}/c_abi.cpp ${W}/chip_bindings.cpp)
+set(ESPT_BINDINGS_embind ${W}/convert.cpp)
 set(ESPT_BINDINGS_device ${W}/engine_bindings.cpp ${W}/engine_value.cpp
-  ${W}/device_request_value.cpp ${W}/layout_bindings.cpp)
+  ${W}/device_request_json.cpp ${W}/layout_bindings.cpp)
 set(ESPT_BINDINGS_tools ${W}/image_bindings.cpp ${W}/image_info_value.cpp)
 set(ESPT_BINDINGS_cli ${W}/cli_bindings.cpp)
-set(ESPT_BINDINGS_cli_device ${W}/cli_device_bindings.cpp)
+set(ESPT_BINDINGS_cli_device ${W}/cli_device_bindings.cpp ${W}/device_request_value.cpp)
 # The bindings move whole files between JS and wasm (a 4 MiB part into std::vector, per-element
 # libc++ code when not inlined): at -Os checkFlashLayout of a 4 MiB file took 40 ms instead of
 # 2 ms, a long task on the page's thread. They are small, so they get -O2 and inlining (with LTO).
@@ -88,13 +93,15 @@ function(espt_wasm_module target output name)
   endforeach()
   set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output} SUFFIX .js LINKER_LANGUAGE CXX)
   target_link_libraries(${target} PRIVATE esptool_core)
+  if(embind IN_LIST ARGN)
+    target_link_options(${target} PRIVATE -lembind)
+  endif()
   target_link_options(${target} PRIVATE
     ${ESPT_SIZE_FLAGS}
-    -lembind
     -sMODULARIZE=1
     -sEXPORT_ES6=1
     -sEXPORT_NAME=${name}
-    # No eval/new Function in the glue (Embind supports it in 3.1.6): pages with a strict CSP
+    # No eval/new Function in Embind's glue (it supports that in 3.1.6): pages with a strict CSP
     # (no 'unsafe-eval') can load the module.
     -sDYNAMIC_EXECUTION=0
     -sENVIRONMENT=web,worker
@@ -102,14 +109,16 @@ function(espt_wasm_module target output name)
     -sALLOW_MEMORY_GROWTH=1)
 endfunction()
 
-espt_wasm_module(esptool_device esptool-device createEsptoolDeviceModule common device)
+espt_wasm_module(esptool_device esptool-device createEsptoolDeviceModule abi device)
 target_sources(esptool_device PRIVATE $<TARGET_OBJECTS:espt_image_small>)
 # The page's critical path: emmalloc is 7.8 KB raw / 2.6 KB gzip smaller than dlmalloc (issue 10);
 # a device session allocates little and the wire, not the heap, sets its pace.
 target_link_options(esptool_device PRIVATE -sMALLOC=emmalloc)
-espt_wasm_module(esptool_tools esptool-tools createEsptoolToolsModule common tools)
-espt_wasm_module(esptool_wasm esptool-core createEsptoolModule common device tools cli cli_device)
-espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOfflineModule common tools cli)
+espt_wasm_module(esptool_tools esptool-tools createEsptoolToolsModule abi embind tools)
+espt_wasm_module(esptool_wasm esptool-core createEsptoolModule abi embind device tools cli
+  cli_device)
+espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOfflineModule abi embind tools
+  cli)
 # Closure on the glue of the page's two modules (issue 10: the device glue goes from 54 KB to
 # 24 KB raw, 13.6 KB to 9.2 KB gzip). The compiler is the npm package google-closure-compiler
 # 20220104 (a devDependency): the release of emcc 3.1.6's time. Newer ones clash with 3.1.6's

@@ -2,7 +2,9 @@
 // 3.1.6's loader cannot fetch file paths) or fetched and compiled here, or a WebAssembly.Module
 // another thread already compiled is instantiated (the page hands its device module to the
 // engine's Worker, so the same bytes are not fetched and compiled twice). A module split by
-// wasm-split gets its placeholder imports here (deferred-wasm.js).
+// wasm-split gets its placeholder imports here (deferred-wasm.js), and a module's plain C calls
+// are attached to it (c-abi.js).
+import { attachCalls } from './c-abi.js';
 import { isSplit, placeholderImports } from './deferred-wasm.js';
 
 const isNode = typeof process !== 'undefined' && Boolean(process.versions?.node);
@@ -60,5 +62,5 @@ export async function instantiateWasm(moduleUrl, wasmUrl, { compiled } = {}) {
     }).then(resolve, reject);
   });
   compiledWasm.set(module, compiledModule);
-  return module;
+  return attachCalls(module, instance);
 }

@@ -1,0 +1,60 @@
+// The JS end of wasm/c_abi.h: a module's calls (chips, checkFlashLayout, hostError, ...) and its
+// DeviceSession class, made from the module's plain C exports, so the device module needs no
+// Embind (issue 10: its runtime was most of the glue on the page's critical path). A call goes in
+// as the JSON of [name, ...args] with each byte array beside it as a blob (written {"$b": index});
+// the result comes back the same way, each blob as a fresh Uint8Array (never a view into wasm
+// memory, which moves when it grows).
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Adds the calls `module` exports through the C interface to it (a module without any: as is). */
+export function attachCalls(module, instance) {
+  if (!module._espt_call) return module;
+  const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
+  // A new view each time: any allocation may grow (and so replace) the memory's buffer.
+  const heap = () => new Uint8Array(memory.buffer);
+  const put = (bytes) => heap().set(bytes, module._espt_blob_in(bytes.length));
+  const output = (i) => {
+    const at = module._espt_out_data(i);
+    return heap().subarray(at, at + module._espt_out_size(i));
+  };
+  const call = (name, ...args) => {
+    let blobs = 0;
+    // `this[key]`, not `value`: a Node Buffer would arrive already turned into JSON by its toJSON.
+    const json = JSON.stringify([name, ...args], function (key, value) {
+      const raw = this[key];
+      if (!ArrayBuffer.isView(raw)) return value;
+      put(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+      return { $b: blobs++ };
+    });
+    put(encoder.encode(json));
+    module._espt_call();
+    const result = JSON.parse(decoder.decode(output(0)), (key, value) =>
+      typeof value?.$b === 'number' ? output(value.$b).slice() : value,
+    );
+    if (typeof result?.$error === 'string') throw new Error(result.$error);
+    return result;
+  };
+  // "session.*" calls are DeviceSession's methods (wasm/engine_bindings.cpp): "session.new" makes
+  // a session's handle, which the others take first.
+  const sessionMethods = {};
+  for (const name of call('calls')) {
+    const method = name.startsWith('session.') ? name.slice('session.'.length) : null;
+    if (method) sessionMethods[method] = (handle, ...args) => call(name, handle, ...args);
+    else module[name] = (...args) => call(name, ...args);
+  }
+  if (sessionMethods.new) {
+    module.DeviceSession = class DeviceSession {
+      constructor() {
+        this.handle = sessionMethods.new();
+      }
+    };
+    for (const [method, invoke] of Object.entries(sessionMethods)) {
+      if (method === 'new') continue;
+      module.DeviceSession.prototype[method] = function (...args) {
+        return invoke(this.handle, ...args);
+      };
+    }
+  }
+  return module;
+}
