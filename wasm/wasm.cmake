@@ -21,22 +21,25 @@ target_compile_options(esptool_core PRIVATE ${ESPT_SIZE_FLAGS})
 # CPU-bound code (digests, deflate, image conversion, SLIP framing of whole files) gets -O2 and
 # its inlining back: at plain -Os the offline tools ran 4-6x slower (issue 10's trial). emcc puts
 # its -fno-inline-functions before ours, so the later -finline-functions wins.
-file(GLOB ESPT_FAST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/util/*.cpp
-  ${CMAKE_SOURCE_DIR}/core/proto/*.cpp)
-# The JSON text of the page's calls (wasm/c_abi.h) is short: json_text.cpp keeps the size flags.
-list(FILTER ESPT_FAST_SOURCES EXCLUDE REGEX "/json_text\\.cpp$")
-set_source_files_properties(${ESPT_FAST_SOURCES} PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
-# core/image is compiled twice. For the offline tools (in esptool_core) it is fast, as above. For
-# the device module (espt_image_small, linked ahead of the library, so the library's copies are
-# never pulled in) it keeps the size flags: there it reads image headers and patches a bootloader,
-# never converts a whole image, and the unsplit device module is 6.7 KB gzip smaller (issue 10).
-file(GLOB ESPT_IMAGE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/image/*.cpp)
-set_source_files_properties(${ESPT_IMAGE_SOURCES} PROPERTIES COMPILE_OPTIONS
-  "$<$<NOT:$<BOOL:$<TARGET_PROPERTY:ESPT_IMAGE_SMALL>>>:-O2;-finline-functions>")
-add_library(espt_image_small OBJECT ${ESPT_IMAGE_SOURCES})
-set_target_properties(espt_image_small PROPERTIES ESPT_IMAGE_SMALL ON)
-target_link_libraries(espt_image_small PUBLIC esptool_core)
-target_compile_options(espt_image_small PRIVATE ${ESPT_SIZE_FLAGS})
+# core/image, core/proto and the rest of core/util but the digests are compiled twice: fast, as
+# above, in esptool_core; and small for the device module (espt_device_small, linked ahead of the
+# library, so the library's copies are never pulled in). There image code reads headers and
+# patches a bootloader, never converts a whole image (the unsplit module 6.7 KB gzip smaller);
+# framing runs on a Worker while the wire, 100 times slower, sets the pace. MD5 and SHA-256 hash
+# whole files in both, so they stay fast. The JSON text of the page's calls (wasm/c_abi.h) is
+# short: json_text.cpp keeps the size flags everywhere.
+file(GLOB ESPT_DIGEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/util/md5.cpp
+  ${CMAKE_SOURCE_DIR}/core/util/sha256.cpp)
+set_source_files_properties(${ESPT_DIGEST_SOURCES} PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
+file(GLOB ESPT_TWICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/image/*.cpp
+  ${CMAKE_SOURCE_DIR}/core/proto/*.cpp ${CMAKE_SOURCE_DIR}/core/util/*.cpp)
+list(FILTER ESPT_TWICE_SOURCES EXCLUDE REGEX "/(md5|sha256|json_text)\\.cpp$")
+set_source_files_properties(${ESPT_TWICE_SOURCES} PROPERTIES COMPILE_OPTIONS
+  "$<$<NOT:$<BOOL:$<TARGET_PROPERTY:ESPT_DEVICE_SMALL>>>:-O2;-finline-functions>")
+add_library(espt_device_small OBJECT ${ESPT_TWICE_SOURCES})
+set_target_properties(espt_device_small PROPERTIES ESPT_DEVICE_SMALL ON)
+target_link_libraries(espt_device_small PUBLIC esptool_core)
+target_compile_options(espt_device_small PRIVATE ${ESPT_SIZE_FLAGS})
 
 # Debian's em++ (clang 14) loses a coroutine resumption at -O2: after detect_chip's co_return on
 # the --chip path, the awaiting connect() never continued and the engine stalled with no action
@@ -117,7 +120,7 @@ function(espt_wasm_module target output name)
 endfunction()
 
 espt_wasm_module(esptool_device esptool-device createEsptoolDeviceModule abi device)
-target_sources(esptool_device PRIVATE $<TARGET_OBJECTS:espt_image_small>)
+target_sources(esptool_device PRIVATE $<TARGET_OBJECTS:espt_device_small>)
 # The page's critical path: emmalloc is 7.8 KB raw / 2.6 KB gzip smaller than dlmalloc (issue 10);
 # a device session allocates little and the wire, not the heap, sets its pace.
 target_link_options(esptool_device PRIVATE -sMALLOC=emmalloc)
