@@ -13,7 +13,10 @@ export function attachCalls(module, instance) {
   const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
   // A new view each time: any allocation may grow (and so replace) the memory's buffer.
   const heap = () => new Uint8Array(memory.buffer);
-  const put = (bytes) => heap().set(bytes, module._espt_blob_in(bytes.length));
+  const put = (bytes) => {
+    const at = module._espt_blob_in(bytes.length); // first: it may grow the memory
+    heap().set(bytes, at);
+  };
   const output = (i) => {
     const at = module._espt_out_data(i);
     return heap().subarray(at, at + module._espt_out_size(i));
