@@ -1,9 +1,9 @@
 // Address/file pairs: Python int(x, 0) parsing, Intel HEX inputs, the sector overlap rule.
 #include "core/image/address_pairs.h"
 
-#include <algorithm>
 #include <optional>
 
+#include "core/base/sort_few.h"
 #include "core/image/intel_hex.h"
 #include "core/util/py_int.h"
 
@@ -62,9 +62,7 @@ Status convert_hex_inputs(std::vector<AddressedFile>& files) {
 Status check_overlap(const std::vector<AddressedFile>& files) {
   std::vector<const AddressedFile*> sorted;
   for (const auto& f : files) sorted.push_back(&f);
-  std::stable_sort(
-      sorted.begin(), sorted.end(),
-      [](const AddressedFile* a, const AddressedFile* b) { return a->address < b->address; });
+  sort_few_by(sorted, [](const AddressedFile* f) { return f->address; });
   int64_t end = 0;  // last byte of the previous file's last sector; -1 after an empty file at 0
   for (const AddressedFile* f : sorted) {
     const int64_t start = int64_t(f->address) & ~(kSectorSize - 1);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/base/sort_few.h"
 #include "core/image/firmware_image.h"
 #include "core/image/flash_layout.h"
 #include "core/ops/erase.h"
@@ -253,8 +254,7 @@ std::string written_summary(const std::vector<FlashFile>& files, size_t failed, 
 
 Task<Status> write_flash(Link& link, std::vector<FlashFile> files, WriteFlashOptions opts) {
   engine::Session& s = link.session();
-  std::stable_sort(files.begin(), files.end(),
-                   [](const FlashFile& a, const FlashFile& b) { return a.offset < b.offset; });
+  sort_few_by(files, [](const FlashFile& f) { return f.offset; });  // stable, as sorted() is
   const bool rom_8266 = !s.is_stub && s.chip && s.chip->is_esp8266;
   if (rom_8266 && opts.compress.value_or(false)) {
     co_return make_error(Errc::kUnsupportedCommand,
