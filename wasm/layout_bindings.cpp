@@ -1,10 +1,10 @@
 // Calls (wasm/c_abi.h). checkFlashLayout(files [{offset, data, name?}], chipKey | '',
 // flashSizeBytes | null): the page's refusals before a write (core/image/flash_layout.h), as
-// {ok: true} or {ok: false, error}. imageChip(bytes): parses a part as a firmware image, as
-// image_info would (chip from the extended header, else ESP8266), and names the chip its extended
-// header is built for: {ok: true, value: {chipIdName: string | null}} or {ok: false, error} when
-// it is no image. Both live in the device module, so an install checks its parts without the
-// offline tools.
+// {ok: true, value: null} or {ok: false, error}. imageChip(bytes): parses a part as a firmware
+// image, as image_info would (chip from the extended header, else ESP8266), and names the chip its
+// extended header is built for: {ok: true, value: {chipIdName: string | null}} or {ok: false,
+// error} when it is no image. Both live in the device module, so an install checks its parts
+// without the offline tools.
 #include "core/image/firmware_image.h"
 #include "core/image/flash_layout.h"
 #include "wasm/c_abi.h"
@@ -26,7 +26,9 @@ void check_flash_layout(Call& c) {
   const chips::ChipInfo* chip = chip_key.empty() ? nullptr : chips::find_chip(chip_key);
   std::optional<uint32_t> size;
   if (c.arg(2).is_number()) size = uint32_t(int64_t(c.arg(2).as_number()));
-  write_status(c.out(), image::check_flash_layout(files, chip, size));
+  const Status s = image::check_flash_layout(files, chip, size);
+  if (!s.ok()) return write_status(c.out(), s);
+  c.out().begin_object().key("ok").value(true).key("value").null().end_object();
 }
 
 void image_chip(Call& c) {
