@@ -38,7 +38,7 @@ export async function instantiateWasm(moduleUrl, wasmUrl, { compiled } = {}) {
   const wasmReady = compiled
     ? Promise.resolve(compiled)
     : isNode
-      ? import('node:fs/promises').then(({ readFile }) => readFile(wasmUrl))
+      ? import('node:fs').then(({ readFileSync }) => readFileSync(wasmUrl))
       : compileWasm(wasmUrl);
   const [{ default: factory }, wasm] = await Promise.all([import(moduleUrl.href), wasmReady]);
   let instance = null;
