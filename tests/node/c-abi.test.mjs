@@ -1,7 +1,8 @@
 // The device module's plain C interface (wasm/c_abi.h, web/src/c-abi.js): calls come back as JS
 // values with fresh Uint8Arrays; byte arrays of every kind go in whole (a Buffer, a view that
 // starts inside its buffer, a plain array of numbers), also when copying them in grows the
-// module's memory; refused input comes back as an error object; and sessions are separate.
+// module's memory; arguments JSON cannot hold throw without disturbing the next call; refused
+// input comes back as an error object; and sessions are separate.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDeviceModule } from '../../web/src/load-wasm.js';
@@ -51,6 +52,14 @@ describe('the device module over its C interface', () => {
     const tooBig = m.checkFlashLayout([{ offset: 0x10000, data: big, name: 'big.bin' }], 'esp32', 4 << 20);
     assert.equal(tooBig.ok, false);
     assert.match(tooBig.error.message, /big\.bin/);
+  });
+
+  test('a call whose arguments JSON cannot hold throws and leaves nothing for the next one', async () => {
+    const m = await loadDeviceModule();
+    const expected = m.strongDeflate(Buffer.alloc(1000));
+    // The part's bytes come before the BigInt that stops JSON.stringify.
+    assert.throws(() => m.checkFlashLayout([{ data: new Uint8Array(4096).fill(7), offset: 1n }], 'esp32', null), TypeError);
+    assert.deepEqual(m.strongDeflate(Buffer.alloc(1000)), expected);
   });
 
   test('keeps sessions apart and refuses a bad request with an error object', async () => {

@@ -22,14 +22,17 @@ export function attachCalls(module, instance) {
     return heap().subarray(at, at + module._espt_out_size(i));
   };
   const call = (name, ...args) => {
-    let blobs = 0;
+    const blobs = [];
     // `this[key]`, not `value`: a Node Buffer would arrive already turned into JSON by its toJSON.
     const json = JSON.stringify([name, ...args], function (key, value) {
       const raw = this[key];
       if (!ArrayBuffer.isView(raw)) return value;
-      put(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
-      return { $b: blobs++ };
+      blobs.push(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+      return { $b: blobs.length - 1 };
     });
+    // Copied in only once the JSON is made: arguments JSON cannot hold (a BigInt) throw above and
+    // leave nothing behind for the next call.
+    for (const bytes of blobs) put(bytes);
     put(encoder.encode(json));
     module._espt_call();
     const result = JSON.parse(decoder.decode(output(0)), (key, value) =>
