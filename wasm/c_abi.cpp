@@ -2,7 +2,6 @@
 
 #include <emscripten/emscripten.h>
 
-#include <cstring>
 #include <string>
 
 namespace esptool::wasm {
@@ -68,6 +67,12 @@ void Call::put_bytes(Bytes data) {
   out_.begin_object().key("$b").value(uint32_t(out_blobs_.size())).end_object();
 }
 
+void Call::put_view(const uint8_t* data, size_t size) {
+  out_.begin_object().key("$v").begin_array();
+  out_.value(int64_t(reinterpret_cast<uintptr_t>(data))).value(int64_t(size));
+  out_.end_array().end_object();
+}
+
 RegisterCalls::RegisterCalls(const CallEntry* entries, size_t count) {
   call_table().insert(call_table().end(), entries, entries + count);
 }
@@ -88,11 +93,37 @@ void read(const JsonValue& o, std::string_view key, std::optional<bool>& out) {
 void read(const JsonValue& o, std::string_view key, int& out) {
   if (o.has(key)) out = int(o[key].as_number());
 }
+void read(const JsonValue& o, std::string_view key, uint8_t& out) {
+  if (o.has(key)) out = uint8_t(int64_t(o[key].as_number()));
+}
+void read(const JsonValue& o, std::string_view key, uint16_t& out) {
+  if (o.has(key)) out = uint16_t(int64_t(o[key].as_number()));
+}
 void read(const JsonValue& o, std::string_view key, uint32_t& out) {
   if (o.has(key)) out = uint32_t(int64_t(o[key].as_number()));
 }
 void read(const JsonValue& o, std::string_view key, std::optional<uint32_t>& out) {
   if (o.has(key)) out = uint32_t(int64_t(o[key].as_number()));
+}
+
+std::vector<std::string> strings(const JsonValue& list) {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) out.push_back(list[i].as_string());
+  return out;
+}
+
+std::map<std::string, std::string> string_map(const JsonValue& object) {
+  std::map<std::string, std::string> out;
+  for (size_t i = 0; i < object.size() && object.is_object(); ++i)
+    out[object.key(i)] = object[i].as_string();
+  return out;
+}
+
+void write_strings(JsonWriter& w, const std::vector<std::string>& list) {
+  w.begin_array();
+  for (const std::string& s : list) w.value(s);
+  w.end_array();
 }
 
 void write_error(JsonWriter& w, const Error& error) {

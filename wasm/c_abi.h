@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +34,10 @@ class Call {
   JsonWriter& out() { return out_; }
   // Writes a reference to `data`, which JS receives as a Uint8Array.
   void put_bytes(Bytes data);
+  // Writes a view of `size` bytes at `data` in wasm memory, which JS receives as a Uint8Array
+  // over the module's memory, not a copy: for the Node CLI's whole files only (cli_bindings.cpp),
+  // which uses it before it calls in again. It goes stale (length 0) when the memory grows.
+  void put_view(const uint8_t* data, size_t size);
   std::vector<Bytes>& blobs_out() { return out_blobs_; }
 
  private:
@@ -58,12 +64,28 @@ void read(const JsonValue& o, std::string_view key, std::optional<std::string>& 
 void read(const JsonValue& o, std::string_view key, bool& out);
 void read(const JsonValue& o, std::string_view key, std::optional<bool>& out);
 void read(const JsonValue& o, std::string_view key, int& out);
+void read(const JsonValue& o, std::string_view key, uint8_t& out);
+void read(const JsonValue& o, std::string_view key, uint16_t& out);
 void read(const JsonValue& o, std::string_view key, uint32_t& out);
 void read(const JsonValue& o, std::string_view key, std::optional<uint32_t>& out);
+
+// Strings, lists of strings and objects of strings as JS sends them ("" / empty when not).
+std::vector<std::string> strings(const JsonValue& list);
+std::map<std::string, std::string> string_map(const JsonValue& object);
+void write_strings(JsonWriter& w, const std::vector<std::string>& list);
 
 // {code, name, message, hint}
 void write_error(JsonWriter& w, const Error& error);
 // {ok: true} (JS reads value as undefined) | {ok: false, error}
 void write_status(JsonWriter& w, const Status& status);
+
+// {ok: true, value} with `write_value(w, r.value())` writing the value | {ok: false, error}
+template <typename T, typename F>
+void write_result(JsonWriter& w, const Result<T>& r, F&& write_value) {
+  if (!r.ok()) return write_status(w, r.error());
+  w.begin_object().key("ok").value(true).key("value");
+  write_value(w, r.value());
+  w.end_object();
+}
 
 }  // namespace esptool::wasm

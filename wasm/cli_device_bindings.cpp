@@ -1,82 +1,93 @@
-// Embind: the Node CLI's device-command steps (web/cli/device-command.js): plan the command from
-// esptool.py arguments, scan ports, build the checked DeviceRequest. Only the full module
-// (esptool-core) holds these: they need the CLI's argument tables, which the page never uses.
-#include <emscripten/bind.h>
-
+// Calls (wasm/c_abi.h): the Node CLI's device-command steps (web/cli/device-command.js): plan the
+// command from esptool.py arguments, scan ports, build the checked DeviceRequest. Only the full
+// module (esptool-core) holds these: they need the CLI's argument tables, which the page never
+// uses.
 #include "core/cli/device_plan.h"
 #include "core/cli/parse.h"
 #include "core/cli/port_scan.h"
-#include "wasm/convert.h"
-#include "wasm/device_request_value.h"
+#include "wasm/c_abi.h"
+#include "wasm/device_request_json.h"
 
+namespace esptool::wasm {
 namespace {
 
-using emscripten::val;
-using namespace esptool;
-using namespace esptool::wasm;
-
-val parse_or_fail(const val& args, const val& env, cli::ParsedCommand& out) {
-  auto parsed = cli::parse_command_line(to_strings(args), to_string_map(env));
-  if (!parsed.ok()) return fail(parsed.error());
-  out = std::move(parsed).value();
-  return val::undefined();
+Result<cli::ParsedCommand> parse(Call& c) {
+  return cli::parse_command_line(strings(c.arg(0)), string_map(c.arg(1)));
 }
 
-// The CLI's first step: {port, inputs, output, noProgress, trace, lines}; port '' = scan.
-val plan_device_command(val args, val env) {
-  cli::ParsedCommand cmd;
-  if (val e = parse_or_fail(args, env, cmd); !e.isUndefined()) return e;
-  return to_result(cli::plan_device_command(cmd), [](const cli::DevicePlan& p) {
-    val v = val::object();
-    v.set("port", p.port);
-    v.set("inputs", to_js_strings(p.input_paths));
-    v.set("output", p.output_path ? val(*p.output_path) : val::null());
-    v.set("noProgress", p.no_progress);
-    v.set("trace", p.trace);
-    v.set("lines", to_js_strings(p.lines));
-    return v;
-  });
+// planDeviceCommand(args, env), the CLI's first step: {port, inputs, output, noProgress, trace,
+// lines}; port '' = scan.
+void plan_device_command(Call& c) {
+  auto cmd = parse(c);
+  if (!cmd.ok()) return write_status(c.out(), cmd.error());
+  write_result(c.out(), cli::plan_device_command(cmd.value()),
+               [](JsonWriter& w, const cli::DevicePlan& p) {
+                 w.begin_object();
+                 w.key("port").value(p.port);
+                 write_strings(w.key("inputs"), p.input_paths);
+                 w.key("output");
+                 p.output_path ? w.value(*p.output_path) : w.null();
+                 w.key("noProgress").value(p.no_progress);
+                 w.key("trace").value(p.trace);
+                 write_strings(w.key("lines"), p.lines);
+                 w.end_object();
+               });
 }
 
-// Scanning (no --port): `ports` is the system's list [{path, vendorId, productId}] (ids as
-// numbers or absent). {ok, value: {ports: paths to try in order, lines}}; the error when no
-// port answers comes from noDeviceError(count).
-val scan_ports(val args, val env, val ports) {
-  cli::ParsedCommand cmd;
-  if (val e = parse_or_fail(args, env, cmd); !e.isUndefined()) return e;
-  auto plan = cli::plan_device_command(cmd);
-  if (!plan.ok()) return fail(plan.error());
+// scanPorts(args, env, ports), when there is no --port: `ports` is the system's list [{path,
+// vendorId, productId}] (ids as numbers or absent). {ok, value: {ports: paths to try in order,
+// lines}}; the error when no port answers comes from noDeviceError(count).
+void scan_ports(Call& c) {
+  auto cmd = parse(c);
+  if (!cmd.ok()) return write_status(c.out(), cmd.error());
+  auto plan = cli::plan_device_command(cmd.value());
+  if (!plan.ok()) return write_status(c.out(), plan.error());
   std::vector<cli::ListedPort> listed;
-  const unsigned n = ports["length"].as<unsigned>();
-  for (unsigned i = 0; i < n; ++i) {
-    const val p = ports[i];
-    cli::ListedPort port{p["path"].as<std::string>(), std::nullopt, std::nullopt};
-    read(p, "vendorId", port.vid);
-    read(p, "productId", port.pid);
+  const JsonValue& ports = c.arg(2);
+  for (size_t i = 0; i < ports.size(); ++i) {
+    cli::ListedPort port{ports[i]["path"].as_string(), std::nullopt, std::nullopt};
+    read(ports[i], "vendorId", port.vid);
+    read(ports[i], "productId", port.pid);
     listed.push_back(std::move(port));
   }
   const std::vector<std::string> order = cli::scan_order(listed, plan.value().port_filter);
-  val v = val::object();
-  v.set("ports", to_js_strings(order));
-  v.set("lines", to_js_strings({cli::found_ports_line(order.size())}));
-  return ok(v);
+  JsonWriter& w = c.out().begin_object().key("ok").value(true).key("value").begin_object();
+  write_strings(w.key("ports"), order);
+  write_strings(w.key("lines"), {cli::found_ports_line(order.size())});
+  w.end_object().end_object();
 }
 
-val no_device_error(unsigned count) { return error_object(cli::no_device_error(count)); }
-
-// The CLI's second step: the checked request, with the files' bytes and the stub texts.
-val device_request(val args, val env, val inputs, val stubs) {
-  cli::ParsedCommand cmd;
-  if (val e = parse_or_fail(args, env, cmd); !e.isUndefined()) return e;
-  return to_result(cli::device_request(cmd, to_bytes_map(inputs), to_bytes_map(stubs)),
-                   device_request_to_js);
+void no_device_error(Call& c) {
+  write_error(c.out(), cli::no_device_error(unsigned(c.arg(0).as_number())));
 }
+
+std::map<std::string, Bytes> bytes_map(Call& c, const JsonValue& object) {
+  std::map<std::string, Bytes> out;
+  for (size_t i = 0; i < object.size() && object.is_object(); ++i)
+    out[object.key(i)] = c.bytes(object[i]);
+  return out;
+}
+
+// deviceRequest(args, env, inputs, stubs), the CLI's second step: the checked request, with the
+// files' bytes and the stub texts.
+void device_request(Call& c) {
+  auto cmd = parse(c);
+  if (!cmd.ok()) return write_status(c.out(), cmd.error());
+  const cli::InputFiles inputs = bytes_map(c, c.arg(2));
+  auto request = cli::device_request(cmd.value(), inputs, bytes_map(c, c.arg(3)));
+  if (!request.ok()) return write_status(c.out(), request.error());
+  c.out().begin_object().key("ok").value(true).key("value");
+  write_device_request(c, std::move(request).value());
+  c.out().end_object();
+}
+
+const CallEntry kCalls[] = {
+    {"planDeviceCommand", plan_device_command},
+    {"deviceRequest", device_request},
+    {"scanPorts", scan_ports},
+    {"noDeviceError", no_device_error},
+};
+const RegisterCalls kRegistered(kCalls, std::size(kCalls));
 
 }  // namespace
-
-EMSCRIPTEN_BINDINGS(esptool_cli_device) {
-  emscripten::function("planDeviceCommand", &plan_device_command);
-  emscripten::function("deviceRequest", &device_request);
-  emscripten::function("scanPorts", &scan_ports);
-  emscripten::function("noDeviceError", &no_device_error);
-}
+}  // namespace esptool::wasm

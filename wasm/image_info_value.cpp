@@ -3,104 +3,107 @@
 #include "wasm/image_info_value.h"
 
 #include "core/chips/chip.h"
-#include "wasm/convert.h"
 
 namespace esptool::wasm {
 namespace {
 
-val segment_object(const image::Segment& s, const chips::ChipInfo& chip, size_t index) {
-  val v = val::object();
-  v.set("index", unsigned(index));
-  v.set("address", s.address);
-  v.set("length", unsigned(s.data.size()));
-  v.set("fileOffset", s.file_offset);
-  v.set("memoryTypes", to_js_strings(chip.memory_names(s.address)));
-  return v;
+void write_name(JsonWriter& w, const char* name) { name ? w.value(name) : w.null(); }
+
+void write_segment(JsonWriter& w, const image::Segment& s, const chips::ChipInfo& chip,
+                   size_t index) {
+  w.begin_object();
+  w.key("index").value(uint32_t(index));
+  w.key("address").value(s.address);
+  w.key("length").value(uint32_t(s.data.size()));
+  w.key("fileOffset").value(uint32_t(s.file_offset));
+  write_strings(w.key("memoryTypes"), chip.memory_names(s.address));
+  w.end_object();
 }
 
-val extended_object(const image::ExtendedHeader& x) {
-  val v = val::object();
-  v.set("wpPin", x.wp_pin);
-  v.set("clkDrv", x.clk_drv);
-  v.set("qDrv", x.q_drv);
-  v.set("dDrv", x.d_drv);
-  v.set("csDrv", x.cs_drv);
-  v.set("hdDrv", x.hd_drv);
-  v.set("wpDrv", x.wp_drv);
-  v.set("chipId", x.chip_id);
+void write_extended(JsonWriter& w, const image::ExtendedHeader& x) {
+  w.begin_object();
+  w.key("wpPin").value(x.wp_pin);
+  w.key("clkDrv").value(x.clk_drv);
+  w.key("qDrv").value(x.q_drv);
+  w.key("dDrv").value(x.d_drv);
+  w.key("csDrv").value(x.cs_drv);
+  w.key("hdDrv").value(x.hd_drv);
+  w.key("wpDrv").value(x.wp_drv);
+  w.key("chipId").value(x.chip_id);
   const chips::ChipInfo* owner = chips::find_chip_by_image_id(x.chip_id);
-  v.set("chipIdName", owner ? val(std::string(owner->name)) : val::null());
-  v.set("minRev", x.min_rev);
-  v.set("minRevFull", x.min_rev_full);
-  v.set("maxRevFull", x.max_rev_full);
-  v.set("appendDigest", x.append_digest);
-  return v;
+  write_name(w.key("chipIdName"), owner ? owner->name : nullptr);
+  w.key("minRev").value(x.min_rev);
+  w.key("minRevFull").value(x.min_rev_full);
+  w.key("maxRevFull").value(x.max_rev_full);
+  w.key("appendDigest").value(x.append_digest);
+  w.end_object();
 }
-
-val name_or_null(const char* name) { return name ? val(std::string(name)) : val::null(); }
 
 }  // namespace
 
-val image_info_value(const image::ImageInfo& info, const image::ImageInfoOptions& opts) {
+void write_image_info(JsonWriter& w, const image::ImageInfo& info,
+                      const image::ImageInfoOptions& opts) {
   const image::ParsedImage& img = info.image;
-  val v = val::object();
-  v.set("fileSize", info.file_size);
-  v.set("chip", std::string(img.chip->key));
-  v.set("chipName", std::string(img.chip->name));
-  v.set("chipDetected", info.chip_detected);
-  v.set("imageVersion", img.image_version);
-  v.set("entry", img.entry);
-  v.set("flashMode", img.flash_mode);
-  v.set("flashModeName", name_or_null(chips::flash_mode_name(img.flash_mode)));
-  v.set("flashSizeFreq", img.flash_size_freq);
-  v.set("flashSizeName", name_or_null(img.chip->flash_size_name(img.flash_size_freq & 0xF0)));
-  v.set("flashFreqName", name_or_null(img.chip->flash_freq_name(img.flash_size_freq & 0x0F)));
-  v.set("extended", img.extended ? extended_object(*img.extended) : val::null());
-  val segments = val::array();
-  for (size_t i = 0; i < img.segments.size(); ++i) {
-    segments.call<void>("push", segment_object(img.segments[i], *img.chip, i));
-  }
-  v.set("segments", segments);
-  val checksum = val::object();
-  checksum.set("stored", img.stored_checksum);
-  checksum.set("calculated", img.calculated_checksum);
-  checksum.set("valid", img.checksum_valid());
-  v.set("checksum", checksum);
-  v.set("dataLength", img.data_length);
+  w.begin_object();
+  w.key("fileSize").value(uint32_t(info.file_size));
+  w.key("chip").value(img.chip->key);
+  w.key("chipName").value(img.chip->name);
+  w.key("chipDetected").value(info.chip_detected);
+  w.key("imageVersion").value(img.image_version);
+  w.key("entry").value(img.entry);
+  w.key("flashMode").value(img.flash_mode);
+  write_name(w.key("flashModeName"), chips::flash_mode_name(img.flash_mode));
+  w.key("flashSizeFreq").value(img.flash_size_freq);
+  write_name(w.key("flashSizeName"), img.chip->flash_size_name(img.flash_size_freq & 0xF0));
+  write_name(w.key("flashFreqName"), img.chip->flash_freq_name(img.flash_size_freq & 0x0F));
+  w.key("extended");
+  img.extended ? write_extended(w, *img.extended) : void(w.null());
+  w.key("segments").begin_array();
+  for (size_t i = 0; i < img.segments.size(); ++i) write_segment(w, img.segments[i], *img.chip, i);
+  w.end_array();
+  w.key("checksum").begin_object();
+  w.key("stored").value(img.stored_checksum);
+  w.key("calculated").value(img.calculated_checksum);
+  w.key("valid").value(img.checksum_valid());
+  w.end_object();
+  w.key("dataLength").value(uint32_t(img.data_length));
+  w.key("sha256");
   if (img.stored_sha256) {
-    val sha = val::object();
-    sha.set("stored", to_hex(*img.stored_sha256));
-    sha.set("calculated", to_hex(img.calculated_sha256));
-    sha.set("valid", img.sha256_valid());
-    v.set("sha256", sha);
+    w.begin_object();
+    w.key("stored").value(to_hex(*img.stored_sha256));
+    w.key("calculated").value(to_hex(img.calculated_sha256));
+    w.key("valid").value(img.sha256_valid());
+    w.end_object();
   } else {
-    v.set("sha256", val::null());
+    w.null();
   }
+  w.key("app");
   if (info.app) {
-    val app = val::object();
-    app.set("secureVersion", info.app->secure_version);
-    app.set("version", info.app->version);
-    app.set("projectName", info.app->project_name);
-    app.set("time", info.app->time);
-    app.set("date", info.app->date);
-    app.set("idfVer", info.app->idf_ver);
-    app.set("appElfSha256", to_hex(info.app->app_elf_sha256));
-    v.set("app", app);
+    w.begin_object();
+    w.key("secureVersion").value(info.app->secure_version);
+    w.key("version").value(info.app->version);
+    w.key("projectName").value(info.app->project_name);
+    w.key("time").value(info.app->time);
+    w.key("date").value(info.app->date);
+    w.key("idfVer").value(info.app->idf_ver);
+    w.key("appElfSha256").value(to_hex(info.app->app_elf_sha256));
+    w.end_object();
   } else {
-    v.set("app", val::null());
+    w.null();
   }
+  w.key("bootloader");
   if (info.bootloader) {
-    val boot = val::object();
-    boot.set("version", info.bootloader->version);
-    boot.set("idfVer", info.bootloader->idf_ver);
-    boot.set("dateTime", info.bootloader->date_time);
-    v.set("bootloader", boot);
+    w.begin_object();
+    w.key("version").value(info.bootloader->version);
+    w.key("idfVer").value(info.bootloader->idf_ver);
+    w.key("dateTime").value(info.bootloader->date_time);
+    w.end_object();
   } else {
-    v.set("bootloader", val::null());
+    w.null();
   }
-  v.set("warnings", to_js_strings(img.warnings));
-  v.set("lines", to_js_strings(image::render_image_info(info, opts)));
-  return v;
+  write_strings(w.key("warnings"), img.warnings);
+  write_strings(w.key("lines"), image::render_image_info(info, opts));
+  w.end_object();
 }
 
 }  // namespace esptool::wasm

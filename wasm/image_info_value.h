@@ -1,12 +1,12 @@
-// ImageInfo -> the plain JS object imageInfo() returns (web/types/index.d.ts ImageInfo).
+// ImageInfo -> the plain JS object imageInfo() returns (web/types/index.d.ts ImageInfo), as JSON.
 #pragma once
 
-#include <emscripten/val.h>
-
 #include "core/image/image_info.h"
+#include "wasm/c_abi.h"
 
 namespace esptool::wasm {
 
-emscripten::val image_info_value(const image::ImageInfo& info, const image::ImageInfoOptions& opts);
+void write_image_info(JsonWriter& w, const image::ImageInfo& info,
+                      const image::ImageInfoOptions& opts);
 
 }  // namespace esptool::wasm

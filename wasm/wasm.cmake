@@ -68,17 +68,16 @@ target_compile_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=
 target_link_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1)
 
 # Bindings by use, each set compiled once (object libraries) and linked into the modules below.
-# The page's calls (abi, device) go through a plain C interface (wasm/c_abi.h, web/src/c-abi.js);
-# the rest (embind: its value conversions) through Embind, which the device module does without.
+# Every call goes through a plain C interface (wasm/c_abi.h, web/src/c-abi.js), not Embind: its
+# runtime was most of the page's glue, and its start-up a share of every CLI command's (issue 10).
 set(W ${CMAKE_SOURCE_DIR}/wasm)
-set(ESPT_BINDING_SETS abi embind device tools cli cli_device)
+set(ESPT_BINDING_SETS abi device tools cli cli_device)
 set(ESPT_BINDINGS_abi ${W}/c_abi.cpp ${W}/chip_bindings.cpp)
-set(ESPT_BINDINGS_embind ${W}/convert.cpp)
 set(ESPT_BINDINGS_device ${W}/engine_bindings.cpp ${W}/engine_value.cpp
   ${W}/device_request_json.cpp ${W}/layout_bindings.cpp)
 set(ESPT_BINDINGS_tools ${W}/image_bindings.cpp ${W}/image_info_value.cpp)
 set(ESPT_BINDINGS_cli ${W}/cli_bindings.cpp)
-set(ESPT_BINDINGS_cli_device ${W}/cli_device_bindings.cpp ${W}/device_request_value.cpp)
+set(ESPT_BINDINGS_cli_device ${W}/cli_device_bindings.cpp)
 # The bindings move whole files between JS and wasm (a 4 MiB part into std::vector, per-element
 # libc++ code when not inlined): at -Os checkFlashLayout of a 4 MiB file took 40 ms instead of
 # 2 ms, a long task on the page's thread. They are small, so they get -O2 and inlining (with LTO).
@@ -103,16 +102,12 @@ function(espt_wasm_module target output name)
   endforeach()
   set_target_properties(${target} PROPERTIES OUTPUT_NAME ${output} SUFFIX .js LINKER_LANGUAGE CXX)
   target_link_libraries(${target} PRIVATE esptool_core)
-  if(embind IN_LIST ARGN)
-    target_link_options(${target} PRIVATE -lembind)
-  endif()
   target_link_options(${target} PRIVATE
     ${ESPT_SIZE_FLAGS}
     -sMODULARIZE=1
     -sEXPORT_ES6=1
     -sEXPORT_NAME=${name}
-    # No eval/new Function in Embind's glue (it supports that in 3.1.6): pages with a strict CSP
-    # (no 'unsafe-eval') can load the module.
+    # No eval/new Function in the glue: pages with a strict CSP (no 'unsafe-eval') load it.
     -sDYNAMIC_EXECUTION=0
     -sENVIRONMENT=web,worker
     -sFILESYSTEM=0
@@ -124,11 +119,9 @@ target_sources(esptool_device PRIVATE $<TARGET_OBJECTS:espt_device_small>)
 # The page's critical path: emmalloc is 7.8 KB raw / 2.6 KB gzip smaller than dlmalloc (issue 10);
 # a device session allocates little and the wire, not the heap, sets its pace.
 target_link_options(esptool_device PRIVATE -sMALLOC=emmalloc)
-espt_wasm_module(esptool_tools esptool-tools createEsptoolToolsModule abi embind tools)
-espt_wasm_module(esptool_wasm esptool-core createEsptoolModule abi embind device tools cli
-  cli_device)
-espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOfflineModule abi embind tools
-  cli)
+espt_wasm_module(esptool_tools esptool-tools createEsptoolToolsModule abi tools)
+espt_wasm_module(esptool_wasm esptool-core createEsptoolModule abi device tools cli cli_device)
+espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOfflineModule abi tools cli)
 # Closure on the glue of the page's two modules (issue 10: the device glue goes from 54 KB to
 # 24 KB raw, 13.6 KB to 9.2 KB gzip). The compiler is the npm package google-closure-compiler
 # 20220104 (a devDependency): the release of emcc 3.1.6's time. Newer ones clash with 3.1.6's

@@ -1,9 +1,10 @@
-// The JS end of wasm/c_abi.h: a module's calls (chips, checkFlashLayout, hostError, ...) and its
-// DeviceSession class, made from the module's plain C exports, so the device module needs no
-// Embind (issue 10: its runtime was most of the glue on the page's critical path). A call goes in
+// The JS end of wasm/c_abi.h: a module's calls (chips, checkFlashLayout, mergeBin, runOffline, ...)
+// and its DeviceSession class, made from the module's plain C exports, so no module needs Embind
+// (issue 10: its runtime was most of the glue on the page's critical path). A call goes in
 // as the JSON of [name, ...args] with each byte array beside it as a blob (written {"$b": index});
-// the result comes back the same way, each blob as a fresh Uint8Array (never a view into wasm
-// memory, which moves when it grows).
+// the result comes back the same way, each blob as a fresh Uint8Array. The one exception: the Node
+// CLI's whole files come as views of wasm memory (written {"$v": [address, size]}; see
+// wasm/cli_bindings.cpp), which it uses before it calls in again: memory that grows detaches them.
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -35,9 +36,11 @@ export function attachCalls(module, instance) {
     for (const bytes of blobs) put(bytes);
     put(encoder.encode(json));
     module._espt_call();
-    const result = JSON.parse(decoder.decode(output(0)), (key, value) =>
-      typeof value?.$b === 'number' ? output(value.$b).slice() : value,
-    );
+    const result = JSON.parse(decoder.decode(output(0)), (key, value) => {
+      if (typeof value?.$b === 'number') return output(value.$b).slice();
+      if (Array.isArray(value?.$v)) return heap().subarray(value.$v[0], value.$v[0] + value.$v[1]);
+      return value;
+    });
     if (typeof result?.$error === 'string') throw new Error(result.$error);
     return result;
   };
