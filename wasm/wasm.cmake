@@ -63,7 +63,9 @@ target_include_directories(esptool_core SYSTEM PUBLIC ${ESPT_INCLUDE_LINKS})
 # -mtail-call: em++ needs it for coroutines with symmetric transfer (toolchain.md).
 # -mbulk-memory: memset/memcpy of whole files become memory.fill/memory.copy instead of calls
 # into musl's loops, which a short-lived CLI runs as baseline (Liftoff) code (issue 10).
-target_compile_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1
+# -fno-rtti: nothing asks for a type at run time (no typeid or dynamic_cast), and the type names
+# and type_info tables were dead weight in every module.
+target_compile_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1 -fno-rtti
   -Wno-deprecated-experimental-coroutine)
 target_link_options(esptool_core PUBLIC -mtail-call -mbulk-memory -sUSE_ZLIB=1)
 
