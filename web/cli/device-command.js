@@ -2,7 +2,8 @@
 // and builds the request; this file reads the input files, opens the port (a local serial port,
 // socket:// or rfc2217://; with none given, each listed port in core's order), prints the lines
 // the core logs (progress as esptool prints it) and writes the output file.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { runDeviceCommand } from '../src/driver.js';
 import { PortIo } from '../src/port-io.js';
 import { LocalSerialPort, openPort, listSerialPorts, PortOpenError } from '../src/node.js';
@@ -10,12 +11,13 @@ import { findSameLocalPath } from '../src/ports/local-reacquire.js';
 import { defaultStubs } from '../src/stubs.js';
 import { workerDeflater } from './worker-deflater.js';
 
-// Unreadable files are left out; core reports them by name.
-async function readInputs(paths) {
+// Unreadable files are left out; core reports them by name. One synchronous read each: nothing
+// else runs before they are in, and fs/promises reads a large file in many small steps.
+function readInputs(paths) {
   const contents = {};
   for (const path of paths) {
     try {
-      contents[path] = await readFile(path);
+      contents[path] = readFileSync(path);
     } catch {
       // reported by core
     }
@@ -180,7 +182,7 @@ async function runDeviceCliWith(m, args, env, deps) {
   const planned = m.planDeviceCommand(args, env);
   if (!planned.ok) return out.fatal(planned.error.message);
   const plan = planned.value;
-  const built = m.deviceRequest(args, env, await readInputs(plan.inputs), await defaultStubs());
+  const built = m.deviceRequest(args, env, readInputs(plan.inputs), await defaultStubs());
   if (!built.ok) return out.fatal(built.error.message);
   plan.lines.forEach(out.line);
   if (!plan.port) return scanPorts(m, args, env, built.value, plan, out, deps);

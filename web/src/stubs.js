@@ -15,9 +15,10 @@ let stubsPromise = null;
 async function readFileBytes(name, timeoutMs = kStubFetchMs) {
   const url = new URL(name, stubsUrl);
   if (isNode) {
-    const { readFile } = await import('node:fs/promises');
+    // Synchronous: small local files, and node:fs is loaded already (node:fs/promises is not).
+    const { readFileSync } = await import('node:fs');
     try {
-      return new Uint8Array(await readFile(url));
+      return new Uint8Array(readFileSync(url));
     } catch (error) {
       if (error?.code === 'ENOENT') return null;
       throw error;
