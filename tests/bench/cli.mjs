@@ -28,7 +28,8 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 // its first line, the version banner, which names each tool ("esptool.py v4.8.1").
 const comparable = (output, printed) => (printed ? output.subarray(output.indexOf(10) + 1) : output);
 
-function cliEnv() {
+/** The environment every timed CLI process gets: this process's, without NODE_EXTRA_CA_CERTS. */
+export function cliEnv() {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
   return env;

@@ -11,6 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHwSim } from '../node/hwsim.mjs';
+import { cliEnv } from './cli.mjs';
 import { findEsptoolPy } from './faults-side-by-side.mjs';
 
 const kAppOffset = '0x10000';
@@ -40,9 +41,12 @@ export function virtualTime({ root, inputDir, fail }) {
   return result;
 }
 
+// Each tool runs in the CLI rows' environment (cli.mjs cliEnv): without this machine's
+// NODE_EXTRA_CA_CERTS, which Node parses before any script (40-70 ms of every Node start here;
+// no tool here uses TLS), so it weighs on neither Node tool's time.
 function timed(cmd, args, { cwd, timeoutMs = 120000 }) {
   const t0 = performance.now();
-  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
