@@ -137,79 +137,63 @@ Task<Status> security_info_command(Link& link) {
   co_return Status::Ok();
 }
 
-Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t> flash_size,
-                         const Recovery* recovery) {
-  const std::string& c = req.command;
-  image::FlashParamsRequest params{req.flash_mode, req.flash_freq, req.flash_size};
-  if (params.size == "detect") params.size = flash_size ? size_name(*flash_size) : "keep";
-  if (c == "write_flash") {
-    WriteFlashOptions o;
-    o.compress = req.compress;
-    o.verify = req.verify;
-    o.skip_unchanged = req.skip_unchanged;
-    o.erase_all = req.erase_all;
-    o.force = req.force;
-    o.flash_params = params;
-    o.flash_end = flash_size;
-    o.recovery = recovery;
-    Status w = co_await write_flash(link, std::move(req.files), o);
-    co_return w;
-  }
-  if (c == "read_flash") {
-    uint32_t size = req.size;
-    if (size == kReadAll) {
-      // esptool reads the JEDEC id again for ALL, whatever --flash_size said.
-      if (link.session().secure_download_mode) {
-        co_return make_error(Errc::kBadArgument,
-                             "Detecting flash size is not supported in secure download mode. Set "
-                             "an exact size value.");
-      }
-      Result<uint32_t> id = co_await read_flash_id(link);
-      if (!id.ok()) co_return id.error();
-      const char* detected = flash::flash_size_from_jedec(id.value());
-      if (detected == nullptr) {
-        co_return make_error(Errc::kBadArgument, "Detecting flash size failed. Set an exact size value.");
-      }
-      link.log(std::string("Detected flash size: ") + detected);
-      const uint32_t total = *flash::flash_size_bytes(detected);
-      if (req.address >= total) {
-        co_return make_error(Errc::kBadArgument,
-                             strprintf("Address 0x%x is past the end of the %s flash", req.address, detected));
-      }
-      size = total - req.address;  // esptool reads the whole size from the address, past the end
+Task<Status> write_flash_command(Link& link, DeviceRequest& req, image::FlashParamsRequest params,
+                                 std::optional<uint32_t> flash_size, const Recovery* recovery) {
+  WriteFlashOptions o;
+  o.compress = req.compress;
+  o.verify = req.verify;
+  o.skip_unchanged = req.skip_unchanged;
+  o.erase_all = req.erase_all;
+  o.force = req.force;
+  o.flash_params = std::move(params);
+  o.flash_end = flash_size;
+  o.recovery = recovery;
+  Status w = co_await write_flash(link, std::move(req.files), o);
+  co_return w;
+}
+
+Task<Status> read_flash_command(Link& link, const DeviceRequest& req, const Recovery* recovery) {
+  uint32_t size = req.size;
+  if (size == kReadAll) {
+    // esptool reads the JEDEC id again for ALL, whatever --flash_size said.
+    if (link.session().secure_download_mode) {
+      co_return make_error(Errc::kBadArgument,
+                           "Detecting flash size is not supported in secure download mode. Set "
+                           "an exact size value.");
     }
-    const engine::Millis start = link.now();
-    Result<Bytes> data = co_await read_flash(link, req.address, size, recovery);
-    if (!data.ok()) co_return data.error();
-    const double seconds = (link.now() - start) / 1000.0;
-    link.log(strprintf("Read %u bytes at 0x%08x in %s seconds (%s kbit/s)...", size, req.address,
-                       fixed_point(seconds, 1).c_str(),
-                       fixed_point(seconds > 0 ? size / seconds * 8 / 1000 : 0.0, 1).c_str()));
-    link.report().data = std::move(data.value());
-    co_return Status::Ok();
+    Result<uint32_t> id = co_await read_flash_id(link);
+    if (!id.ok()) co_return id.error();
+    const char* detected = flash::flash_size_from_jedec(id.value());
+    if (detected == nullptr) {
+      co_return make_error(Errc::kBadArgument, "Detecting flash size failed. Set an exact size value.");
+    }
+    link.log(std::string("Detected flash size: ") + detected);
+    const uint32_t total = *flash::flash_size_bytes(detected);
+    if (req.address >= total) {
+      co_return make_error(Errc::kBadArgument,
+                           strprintf("Address 0x%x is past the end of the %s flash", req.address, detected));
+    }
+    size = total - req.address;  // esptool reads the whole size from the address, past the end
   }
-  if (c == "verify_flash") {
-    Status v = co_await verify_flash(link, std::move(req.files), params, req.diff);
-    co_return v;
-  }
-  if (c == "erase_flash") { Status e = co_await erase_flash(link); co_return e; }
-  if (c == "erase_region") { Status e = co_await erase_region(link, req.address, req.size); co_return e; }
-  if (c == "read_mac") { Status m = co_await print_mac(link); co_return m; }
-  if (c == "chip_id") { Status i = co_await print_chip_id(link); co_return i; }
-  if (c == "flash_id") { Status f = co_await flash_id_command(link); co_return f; }
-  if (c == "get_security_info") { Status g = co_await security_info_command(link); co_return g; }
-  if (c == "read_mem") { Status r = co_await read_mem(link, req.address); co_return r; }
-  if (c == "write_mem") { Status w = co_await write_mem(link, req.address, req.value, req.mask); co_return w; }
-  if (c == "dump_mem") { Status d = co_await dump_mem(link, req.address, req.size); co_return d; }
-  if (c == "load_ram") { Status l = co_await load_ram(link, req.image); co_return l; }
-  if (c == "run") { Status r = co_await run_app(link); co_return r; }
-  if (c == "read_flash_status") {
-    Result<uint32_t> st = co_await read_flash_status(link, req.status_bytes);
-    if (!st.ok()) co_return st.error();
-    link.log(strprintf("Status value: 0x%04x", st.value()));
-    co_return Status::Ok();
-  }
-  // write_flash_status
+  const engine::Millis start = link.now();
+  Result<Bytes> data = co_await read_flash(link, req.address, size, recovery);
+  if (!data.ok()) co_return data.error();
+  const double seconds = (link.now() - start) / 1000.0;
+  link.log(strprintf("Read %u bytes at 0x%08x in %s seconds (%s kbit/s)...", size, req.address,
+                     fixed_point(seconds, 1).c_str(),
+                     fixed_point(seconds > 0 ? size / seconds * 8 / 1000 : 0.0, 1).c_str()));
+  link.report().data = std::move(data.value());
+  co_return Status::Ok();
+}
+
+Task<Status> read_flash_status_command(Link& link, uint32_t status_bytes) {
+  Result<uint32_t> st = co_await read_flash_status(link, status_bytes);
+  if (!st.ok()) co_return st.error();
+  link.log(strprintf("Status value: 0x%04x", st.value()));
+  co_return Status::Ok();
+}
+
+Task<Status> write_flash_status_command(Link& link, const DeviceRequest& req) {
   const int digits = int(req.status_bytes * 2);
   const uint32_t value = req.value & uint32_t((uint64_t(1) << (req.status_bytes * 8)) - 1);
   Result<uint32_t> before = co_await read_flash_status(link, req.status_bytes);
@@ -221,6 +205,35 @@ Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t>
   if (!after.ok()) co_return after.error();
   link.log(strprintf("After flash status:   0x%0*x", digits, after.value()));
   co_return Status::Ok();
+}
+
+// The command's own task, picked by name. Not a coroutine itself: each command's code stays in
+// its own function, so the page's first wasm half holds only the commands a flash runs (one
+// coroutine with every command's steps was one 4.3 KB function that all of them shared).
+// Arguments reach the tasks by value or as references to `req`, which outlives them.
+Task<Status> run_command(Link& link, DeviceRequest& req, std::optional<uint32_t> flash_size,
+                         const Recovery* recovery) {
+  const std::string& c = req.command;
+  if (c == "write_flash" || c == "verify_flash") {
+    image::FlashParamsRequest params{req.flash_mode, req.flash_freq, req.flash_size};
+    if (params.size == "detect") params.size = flash_size ? size_name(*flash_size) : "keep";
+    if (c == "verify_flash") return verify_flash(link, std::move(req.files), params, req.diff);
+    return write_flash_command(link, req, std::move(params), flash_size, recovery);
+  }
+  if (c == "read_flash") return read_flash_command(link, req, recovery);
+  if (c == "erase_flash") return erase_flash(link);
+  if (c == "erase_region") return erase_region(link, req.address, req.size);
+  if (c == "read_mac") return print_mac(link);
+  if (c == "chip_id") return print_chip_id(link);
+  if (c == "flash_id") return flash_id_command(link);
+  if (c == "get_security_info") return security_info_command(link);
+  if (c == "read_mem") return read_mem(link, req.address);
+  if (c == "write_mem") return write_mem(link, req.address, req.value, req.mask);
+  if (c == "dump_mem") return dump_mem(link, req.address, req.size);
+  if (c == "load_ram") return load_ram(link, req.image);
+  if (c == "run") return run_app(link);
+  if (c == "read_flash_status") return read_flash_status_command(link, req.status_bytes);
+  return write_flash_status_command(link, req);
 }
 
 }  // namespace
