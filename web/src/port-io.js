@@ -17,12 +17,17 @@ export class PortClosedError extends Error {}
 // A re-found port that does not open is looked for again this many times, this far apart.
 const kOpenAttempts = 3;
 const kOpenRetryMs = 250;
+// A write the port never takes (a peer that stopped reading: a stalled pty or socket, a USB
+// console whose chip no longer drains it) would wait forever; it gets twice the time its bytes
+// need at the port's rate plus this much, and then counts as the port's loss.
+const kWriteSlackMs = 3000;
 
 export class PortIo {
   /** @param {any} port SerialPort-shaped */
   /**
    * hooks: reacquire(oldPort) -> Promise<newPort> (null: a lost port stays lost),
-   * onPortChange(newPort) after a re-acquire, onLost() when the port is gone for good.
+   * onPortChange(newPort) after a re-acquire, onLost() when the port is gone for good;
+   * writeSlackMs, how long past its bytes' time a write may wait for the port (tests shorten it).
    */
   constructor(port, openOptions = {}, hooks = {}) {
     this.port = port;
@@ -36,6 +41,7 @@ export class PortIo {
     this.reader = null;
     this.pump = null;
     this.onDisconnect = () => this.lose(new PortClosedError('the device was unplugged'));
+    this.writeSlackMs = hooks.writeSlackMs ?? kWriteSlackMs; // tests shorten it
   }
 
   async open(baudRate) {
@@ -201,9 +207,17 @@ export class PortIo {
   async write(bytes) {
     await this.lostOr(async () => {
       const writer = this.port.writable.getWriter();
+      const limitMs = this.writeSlackMs + (2 * bytes.length * 10 * 1000) / (this.baudRate || 9600);
+      let timer;
+      const stalled = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new PortClosedError(`the port took no data for ${Math.round(limitMs)} ms`)), limitMs);
+      });
+      const written = writer.write(bytes);
+      written.catch(() => {}); // given up on when it stalls: its own end no longer matters
       try {
-        await writer.write(bytes);
+        await Promise.race([written, stalled]);
       } finally {
+        clearTimeout(timer);
         writer.releaseLock();
       }
     });
