@@ -165,13 +165,15 @@ Task<Status> read_flash_command(Link& link, const DeviceRequest& req, const Reco
     if (!id.ok()) co_return id.error();
     const char* detected = flash::flash_size_from_jedec(id.value());
     if (detected == nullptr) {
-      co_return make_error(Errc::kBadArgument, "Detecting flash size failed. Set an exact size value.");
+      co_return make_error(Errc::kBadArgument,
+                           "Detecting flash size failed. Set an exact size value.");
     }
     link.log(std::string("Detected flash size: ") + detected);
     const uint32_t total = *flash::flash_size_bytes(detected);
     if (req.address >= total) {
-      co_return make_error(Errc::kBadArgument,
-                           strprintf("Address 0x%x is past the end of the %s flash", req.address, detected));
+      co_return make_error(
+          Errc::kBadArgument,
+          strprintf("Address 0x%x is past the end of the %s flash", req.address, detected));
     }
     size = total - req.address;  // esptool reads the whole size from the address, past the end
   }
