@@ -62,6 +62,12 @@ Bytes Call::bytes(const JsonValue& v) {
   return std::move(in_[index]);
 }
 
+std::map<std::string, Bytes> Call::bytes_map(const JsonValue& v) {
+  std::map<std::string, Bytes> out;
+  for (size_t i = 0; i < v.size() && v.is_object(); ++i) out[v.key(i)] = bytes(v[i]);
+  return out;
+}
+
 void Call::put_bytes(Bytes data) {
   out_blobs_.push_back(std::move(data));
   out_.begin_object().key("$b").value(uint32_t(out_blobs_.size())).end_object();

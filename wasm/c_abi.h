@@ -31,6 +31,8 @@ class Call {
   // `v` as bytes: a blob reference (moved out, so use each once) or an array of numbers.
   Bytes bytes(const JsonValue& v);
   Bytes bytes_arg(size_t i) { return bytes(arg(i)); }
+  // {name: bytes} as an object of byte arrays ({} when `v` is no object).
+  std::map<std::string, Bytes> bytes_map(const JsonValue& v);
   JsonWriter& out() { return out_; }
   // Writes a reference to `data`, which JS receives as a Uint8Array.
   void put_bytes(Bytes data);

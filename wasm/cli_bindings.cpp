@@ -97,9 +97,7 @@ void run_offline(Call& c) {
   last_output = {};
   std::map<std::string, Bytes> inputs_read = std::move(staged_inputs);
   staged_inputs.clear();
-  const JsonValue& given = c.arg(2);
-  for (size_t i = 0; i < given.size() && given.is_object(); ++i)
-    inputs_read[given.key(i)] = c.bytes(given[i]);
+  for (auto& [path, data] : c.bytes_map(c.arg(2))) inputs_read[path] = std::move(data);
   auto parsed = parsed_line(strings(c.arg(0)), string_map(c.arg(1)));
   if (!parsed.ok()) return write_status(c.out(), parsed.error());
   auto result = cli::run_offline(parsed.value(), std::move(inputs_read));

@@ -61,20 +61,13 @@ void no_device_error(Call& c) {
   write_error(c.out(), cli::no_device_error(unsigned(c.arg(0).as_number())));
 }
 
-std::map<std::string, Bytes> bytes_map(Call& c, const JsonValue& object) {
-  std::map<std::string, Bytes> out;
-  for (size_t i = 0; i < object.size() && object.is_object(); ++i)
-    out[object.key(i)] = c.bytes(object[i]);
-  return out;
-}
-
 // deviceRequest(args, env, inputs, stubs), the CLI's second step: the checked request, with the
 // files' bytes and the stub texts.
 void device_request(Call& c) {
   auto cmd = parse(c);
   if (!cmd.ok()) return write_status(c.out(), cmd.error());
-  const cli::InputFiles inputs = bytes_map(c, c.arg(2));
-  auto request = cli::device_request(cmd.value(), inputs, bytes_map(c, c.arg(3)));
+  const cli::InputFiles inputs = c.bytes_map(c.arg(2));
+  auto request = cli::device_request(cmd.value(), inputs, c.bytes_map(c.arg(3)));
   if (!request.ok()) return write_status(c.out(), request.error());
   c.out().begin_object().key("ok").value(true).key("value");
   write_device_request(c, std::move(request).value());
