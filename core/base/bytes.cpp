@@ -1,32 +1,8 @@
 #include "core/base/bytes.h"
 
 #include <cmath>
-#include <cstdarg>
-#include <cstdio>
 
 namespace esptool {
-
-#ifdef __EMSCRIPTEN__
-// Emscripten's musl: vsnprintf without floating-point conversions, so the wasm modules link none
-// of printf's floating-point code (fixed_point prints the few numbers that need decimals).
-extern "C" int vsniprintf(char* s, size_t n, const char* fmt, va_list ap);
-#define ESPT_VSNPRINTF vsniprintf
-#else
-#define ESPT_VSNPRINTF std::vsnprintf
-#endif
-
-std::string strprintf(const char* fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  va_list ap2;
-  va_copy(ap2, ap);
-  int n = ESPT_VSNPRINTF(nullptr, 0, fmt, ap);
-  va_end(ap);
-  std::string s(size_t(n > 0 ? n : 0), '\0');
-  if (n > 0) ESPT_VSNPRINTF(s.data(), s.size() + 1, fmt, ap2);
-  va_end(ap2);
-  return s;
-}
 
 std::string fixed_point(double value, int decimals) {
   std::string sign = std::signbit(value) ? "-" : "";

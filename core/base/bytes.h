@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/check.h"
+#include "core/base/format.h"  // strprintf: most code that handles bytes also prints them
 
 namespace esptool {
 
@@ -47,10 +48,6 @@ inline Bytes copy_bytes(std::span<const uint8_t> from) {
 
 inline uint32_t align_up(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
 
-// printf-style formatting into a std::string (core has no iostreams in hot paths). No
-// floating-point conversions: the wasm build formats with musl's integer-only printf; use
-// fixed_point for decimals.
-std::string strprintf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 // printf's "%.<decimals>f" of `value` (rounded half to even on its exact binary value, as printf
 // and Python do) for |value| < 2^53 and decimals <= 3, without printf's floating-point code: the
 // page's device module then links none of it (issue 10: about 3 KB raw).

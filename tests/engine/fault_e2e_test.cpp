@@ -15,6 +15,7 @@
 #include "core/ops/data_block.h"
 #include "tests/engine/device_bench.h"
 #include "tests/support/elf_builder.h"
+#include "tests/support/libc_format.h"
 
 namespace {
 
@@ -52,7 +53,8 @@ struct Tally {
   std::string summary() const {
     std::string s = esptool::strprintf("ok %d", ok);
     for (const auto& [name, n] : errors) s += esptool::strprintf(", %s %d", name.c_str(), n);
-    return s + esptool::strprintf(" (longest run %.1f s virtual)", max_virtual_ms / 1000);
+    return s +
+           esptool::testing::libc_format(" (longest run %.1f s virtual)", max_virtual_ms / 1000);
   }
 };
 

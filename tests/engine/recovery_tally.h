@@ -24,6 +24,7 @@
 #include "hw-sim/chips/chip_model.h"
 #include "hw-sim/device.h"
 #include "tests/support/elf_builder.h"
+#include "tests/support/libc_format.h"
 #include "tests/support/sim_driver.h"
 
 namespace esptool::testing::recovery {
@@ -231,9 +232,10 @@ struct Tally {
   }
   double max_ms() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
   std::string summary() const {
-    return strprintf("verified %d, clean %d, unclear %d, silent %d, hung %d of %d (longest %.1f s virtual)",
-                     count("verified"), count("clean"), count("unclear"), count("silent"), count("hung"),
-                     runs, max_ms() / 1000);
+    return libc_format(
+        "verified %d, clean %d, unclear %d, silent %d, hung %d of %d (longest %.1f s virtual)",
+        count("verified"), count("clean"), count("unclear"), count("silent"), count("hung"), runs,
+        max_ms() / 1000);
   }
 };
 

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "tests/support/libc_format.h"
+
 namespace esptool::testing {
 
 void SimDriver::perform_read(engine::Engine& engine, engine::Millis deadline, SimRun& run) {
@@ -50,13 +52,13 @@ void SimDriver::unplug() {
   back_at_ = replug_->back_after_ms < 0 ? std::numeric_limits<double>::infinity()
                                         : now_ + replug_->back_after_ms;
   give_up_at_ = now_ + replug_->grace_ms;
-  if (tracing_) trace_.push_back(strprintf("%12.3f unplugged", now_));
+  if (tracing_) trace_.push_back(libc_format("%12.3f unplugged", now_));
 }
 
 bool SimDriver::answer_while_away(engine::Engine& engine, const engine::Action& action) {
   if (gone_) {
-    engine.lost(now_, strprintf("the device was unplugged and did not come back within %.0f ms",
-                                replug_->grace_ms));
+    engine.lost(now_, libc_format("the device was unplugged and did not come back within %.0f ms",
+                                  replug_->grace_ms));
     return true;
   }
   if (!away_) return false;
@@ -79,7 +81,7 @@ bool SimDriver::answer_while_away(engine::Engine& engine, const engine::Action& 
   device_.power_cycle(false, now_);  // USB power is back: the chip boots from flash
   device_.set_baud(host_baud_, now_);
   device_.set_signals(false, false, now_);
-  if (tracing_) trace_.push_back(strprintf("%12.3f plugged back in", now_));
+  if (tracing_) trace_.push_back(libc_format("%12.3f plugged back in", now_));
   if (!is_read && std::holds_alternative<engine::SetSignals>(action) && loss_unreported_) {
     engine.complete(now_);  // a line change for the connection that went (PortIo drops it)
     return true;
@@ -96,7 +98,7 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
   auto drain = [&] {
     while (auto e = engine.poll_event()) {
       if (auto* log = std::get_if<engine::Log>(&*e)) {
-        if (tracing_) trace_.push_back(strprintf("%12.3f log %s", now_, log->text.c_str()));
+        if (tracing_) trace_.push_back(libc_format("%12.3f log %s", now_, log->text.c_str()));
         result.logs.push_back(log->text);
         result.log_stamps.push_back({now_, result.bytes_to_device, result.bytes_from_device});
       } else {
@@ -121,14 +123,14 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
     ESPT_CHECK(action.has_value(), "engine is neither finished nor asking for an action");
     if (replug_ && answer_while_away(engine, *action)) continue;
     if (auto* w = std::get_if<engine::Write>(&*action)) {
-      if (tracing_) trace_.push_back(strprintf("%12.3f write %zu bytes", now_, w->bytes.size()));
+      if (tracing_) trace_.push_back(libc_format("%12.3f write %zu bytes", now_, w->bytes.size()));
       device_.host_write(w->bytes, now_);
       result.bytes_to_device += w->bytes.size();
       engine.complete(now_);
     } else if (auto* r = std::get_if<engine::Read>(&*action)) {
       perform_read(engine, r->deadline, result);
     } else if (auto* s = std::get_if<engine::SetSignals>(&*action)) {
-      if (tracing_) trace_.push_back(strprintf("%12.3f dtr=%d rts=%d", now_, s->dtr, s->rts));
+      if (tracing_) trace_.push_back(libc_format("%12.3f dtr=%d rts=%d", now_, s->dtr, s->rts));
       device_.set_signals(s->dtr, s->rts, now_);
       engine.complete(now_);
     } else if (auto* b = std::get_if<engine::SetBaud>(&*action)) {

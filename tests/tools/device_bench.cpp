@@ -21,10 +21,9 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/image/elf2image.h"
 #include "core/ops/device_command.h"
@@ -32,6 +31,7 @@
 #include "hw-sim/device.h"
 #include "tests/support/elf_scenarios.h"
 #include "tests/support/fixtures.h"
+#include "tests/support/libc_format.h"
 #include "tests/support/sim_driver.h"
 #include "tests/support/stub_dir.h"
 
@@ -273,8 +273,9 @@ Json skip_unchanged_case(uint32_t baud, const Bytes& image) {
   const int skip = line(b, "Skipping unchanged data");
   if (skip >= 0) j["skipLine"] = b.logs[size_t(skip)];
   if (double(j["fraction"]) > kSkipUnchangedLimit) {
-    fail(esptool::strprintf("%s: the reflash took %.1f%% of the full write (limit %.0f%%)", label.c_str(),
-                   double(j["fraction"]) * 100, kSkipUnchangedLimit * 100));
+    fail(esptool::testing::libc_format(
+        "%s: the reflash took %.1f%% of the full write (limit %.0f%%)", label.c_str(),
+        double(j["fraction"]) * 100, kSkipUnchangedLimit * 100));
   }
   return j;
 }
