@@ -21,19 +21,19 @@ target_compile_options(esptool_core PRIVATE ${ESPT_SIZE_FLAGS})
 # CPU-bound code (digests, deflate, image conversion, SLIP framing of whole files) gets -O2 and
 # its inlining back: at plain -Os the offline tools ran 4-6x slower (issue 10's trial). emcc puts
 # its -fno-inline-functions before ours, so the later -finline-functions wins.
-# core/image, core/proto and the rest of core/util but the digests are compiled twice: fast, as
-# above, in esptool_core; and small for the device module (espt_device_small, linked ahead of the
-# library, so the library's copies are never pulled in). There image code reads headers and
-# patches a bootloader, never converts a whole image (the unsplit module 6.7 KB gzip smaller);
-# framing runs on a Worker while the wire, 100 times slower, sets the pace. MD5 and SHA-256 hash
-# whole files in both, so they stay fast. The JSON text of the page's calls (wasm/c_abi.h) is
-# short: json_text.cpp keeps the size flags everywhere.
-file(GLOB ESPT_DIGEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/util/md5.cpp
-  ${CMAKE_SOURCE_DIR}/core/util/sha256.cpp)
-set_source_files_properties(${ESPT_DIGEST_SOURCES} PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
+# core/image, core/proto and the rest of core/util but MD5 are compiled twice: fast, as above, in
+# esptool_core; and small for the device module (espt_device_small, linked ahead of the library,
+# so the library's copies are never pulled in). There image code reads headers and patches a
+# bootloader, never converts a whole image (the unsplit module 6.7 KB gzip smaller), and SHA-256
+# rehashes only that bootloader (image/flash_params.cpp), so it goes small there too;
+# framing runs on a Worker while the wire, 100 times slower, sets the pace. MD5 hashes whole
+# files in both (verify, skip-unchanged), so it stays fast. The JSON text of the page's calls
+# (wasm/c_abi.h) is short: json_text.cpp keeps the size flags everywhere.
+set_source_files_properties(${CMAKE_SOURCE_DIR}/core/util/md5.cpp PROPERTIES COMPILE_OPTIONS
+  "-O2;-finline-functions")
 file(GLOB ESPT_TWICE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/core/image/*.cpp
   ${CMAKE_SOURCE_DIR}/core/proto/*.cpp ${CMAKE_SOURCE_DIR}/core/util/*.cpp)
-list(FILTER ESPT_TWICE_SOURCES EXCLUDE REGEX "/(md5|sha256|json_text)\\.cpp$")
+list(FILTER ESPT_TWICE_SOURCES EXCLUDE REGEX "/(md5|json_text)\\.cpp$")
 set_source_files_properties(${ESPT_TWICE_SOURCES} PROPERTIES COMPILE_OPTIONS
   "$<$<NOT:$<BOOL:$<TARGET_PROPERTY:ESPT_DEVICE_SMALL>>>:-O2;-finline-functions>")
 add_library(espt_device_small OBJECT ${ESPT_TWICE_SOURCES})
