@@ -1,6 +1,6 @@
 #include "core/image/flash_layout.h"
 
-#include <set>
+#include <algorithm>
 
 #include "core/base/error.h"
 
@@ -18,13 +18,16 @@ Status check_fits(const std::vector<AddressedFile>& files, uint32_t flash_size) 
 }
 
 Status check_bootloader_offset(const std::vector<AddressedFile>& files, const chips::ChipInfo& chip) {
-  std::set<uint32_t> other_offsets;
-  for (const chips::ChipInfo* c : chips::all_chips()) {
-    if (c->bootloader_offset != chip.bootloader_offset) other_offsets.insert(c->bootloader_offset);
-  }
+  // Another chip's bootloader offset: where a build for another chip puts its bootloader.
+  const auto all = chips::all_chips();
+  const auto other_chips_offset = [&](uint32_t address) {
+    return address != chip.bootloader_offset &&
+           std::any_of(all.begin(), all.end(),
+                       [&](const chips::ChipInfo* c) { return c->bootloader_offset == address; });
+  };
   for (const AddressedFile& f : files) {
     const bool is_image = !f.data.empty() && f.data[0] == kImageMagic;
-    if (!is_image || f.address >= kBelowPartitionTable || !other_offsets.count(f.address)) continue;
+    if (!is_image || f.address >= kBelowPartitionTable || !other_chips_offset(f.address)) continue;
     return make_error(Errc::kBadArgument,
                       strprintf("%s looks like a bootloader at 0x%x, but the %s bootloader goes "
                                 "at 0x%x: move it there (or pick the build for this chip).",
