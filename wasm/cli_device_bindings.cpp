@@ -67,7 +67,9 @@ void device_request(Call& c) {
   auto cmd = parse(c);
   if (!cmd.ok()) return write_status(c.out(), cmd.error());
   const cli::InputFiles inputs = c.bytes_map(c.arg(2));
-  auto request = cli::device_request(cmd.value(), inputs, c.bytes_map(c.arg(3)));
+  stub::StubFiles stubs;
+  for (auto& [name, bytes] : c.bytes_map(c.arg(3))) stubs[name] = std::move(bytes);
+  auto request = cli::device_request(cmd.value(), inputs, std::move(stubs));
   if (!request.ok()) return write_status(c.out(), request.error());
   c.out().begin_object().key("ok").value(true).key("value");
   write_device_request(c, std::move(request).value());

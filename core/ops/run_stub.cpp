@@ -89,11 +89,11 @@ Task<Status> start_stub(Link& link, const stub::StubFiles& stubs, bool on_demand
     co_return Status::Ok();
   }
   const char* file = chips::stub_file(*s.chip, s.revision);
-  auto it = file ? stubs.find(file) : stubs.end();
+  const Bytes* given = file ? stubs.find(file) : nullptr;
   Bytes converted;
-  bool supplied = it != stubs.end();
+  bool supplied = given != nullptr;
   if (supplied) {
-    converted = it->second;
+    converted = *given;
   } else if (file && on_demand) {
     engine::Input in = co_await link.load_stub(file);
     if (in.kind == engine::Input::Kind::kLost) co_return make_error(Errc::kPortLost, in.reason);

@@ -9,10 +9,11 @@
 //   32 text, then data
 #pragma once
 
-#include <map>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/base/bytes.h"
 #include "core/base/result.h"
@@ -20,8 +21,33 @@
 
 namespace esptool::stub {
 
-// Converted stub files by name, as the CLI and the page hand them to the engine.
-using StubFiles = std::map<std::string, Bytes>;
+// Converted stub files by name, as the CLI and the page hand them to the engine: a few, in the
+// order given, searched by name (a std::map's tree code was a share of the page's wasm).
+class StubFiles {
+ public:
+  using Entry = std::pair<std::string, Bytes>;
+  // The file named `name`, added empty when there is none.
+  Bytes& operator[](const std::string& name) {
+    for (Entry& e : files_)
+      if (e.first == name) return e.second;
+    return files_.emplace_back(name, Bytes()).second;
+  }
+  // The file named `name`, or null.
+  const Bytes* find(std::string_view name) const {
+    for (const Entry& e : files_)
+      if (e.first == name) return &e.second;
+    return nullptr;
+  }
+  size_t size() const { return files_.size(); }
+  bool empty() const { return files_.empty(); }
+  std::vector<Entry>::iterator begin() { return files_.begin(); }
+  std::vector<Entry>::iterator end() { return files_.end(); }
+  std::vector<Entry>::const_iterator begin() const { return files_.begin(); }
+  std::vector<Entry>::const_iterator end() const { return files_.end(); }
+
+ private:
+  std::vector<Entry> files_;
+};
 
 Bytes encode_stub_binary(const StubImage& stub);
 Result<StubImage> decode_stub_binary(std::span<const uint8_t> bytes);

@@ -86,3 +86,17 @@ TEST(StubBinary, NamesTheConvertedFileAfterEsptoolJs) {
 }
 
 }  // namespace
+
+TEST(StubFiles, NamesAreKeysAndOrderIsKept) {
+  esptool::stub::StubFiles files;
+  EXPECT_TRUE(files.empty());
+  files["stub_flasher_32.bin"] = {1, 2};
+  files["stub_flasher_32c3.bin"] = {3};
+  files["stub_flasher_32.bin"] = {4};  // replaces, does not add
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files.begin()->first, "stub_flasher_32.bin");
+  ASSERT_NE(files.find("stub_flasher_32.bin"), nullptr);
+  EXPECT_EQ(*files.find("stub_flasher_32.bin"), esptool::Bytes({4}));
+  EXPECT_EQ(*files.find("stub_flasher_32c3.bin"), esptool::Bytes({3}));
+  EXPECT_EQ(files.find("stub_flasher_32s3.bin"), nullptr);
+}

@@ -146,9 +146,9 @@ SimRun SimDriver::run(engine::Engine::Op op, engine::Session& session, uint64_t 
       if (!stub_files_) {
         engine.unavailable(now_, "this driver serves no stub files");
       } else {
-        auto it = stub_files_->find(ls->file);
+        const Bytes* file = stub_files_->find(ls->file);
         const Bytes none;
-        engine.supply(it == stub_files_->end() ? none : it->second, now_);
+        engine.supply(file == nullptr ? none : *file, now_);
       }
     }
   }
