@@ -39,6 +39,10 @@ Error make_error(Errc code, std::string detail, std::string hint) {
   return Error{code, std::move(detail), std::move(hint), {}};
 }
 
+Error make_error(Errc code, const char* detail, const char* hint) {
+  return Error{code, detail, hint, {}};
+}
+
 Error make_device_error(uint16_t code, std::string name, std::string detail, std::string hint) {
   return Error{Errc(code), std::move(detail), std::move(hint), std::move(name)};
 }

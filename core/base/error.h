@@ -54,6 +54,8 @@ struct Error {
 };
 
 Error make_error(Errc code, std::string detail, std::string hint = {});
+// The same for fixed texts: the strings are made here, not at each of the many call sites.
+Error make_error(Errc code, const char* detail, const char* hint = "");
 // An error reported by the device: `code` in esptool's numbering, `name` dotted.
 Error make_device_error(uint16_t code, std::string name, std::string detail, std::string hint = {});
 
