@@ -1,5 +1,6 @@
 #include "core/base/format.h"
 
+#include <cstdarg>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -104,7 +105,7 @@ class Formatter {
   }
 
  private:
-  // A width or precision: digits, or '*' for the next int argument (-1 when absent).
+  // A width or precision: digits (none: 0), or '*' for the next int argument.
   int number() {
     if (*fmt_ == '*') {
       ++fmt_;
@@ -232,12 +233,10 @@ class Formatter {
 
 }  // namespace
 
-std::string vstrprintf(const char* fmt, va_list args) { return Formatter(fmt, args).run(); }
-
 std::string strprintf(const char* fmt, ...) {
   va_list args;
   va_start(args, fmt);
-  std::string out = vstrprintf(fmt, args);
+  std::string out = Formatter(fmt, args).run();
   va_end(args);
   return out;
 }

@@ -4,7 +4,6 @@
 // bytes.h prints the few numbers that need decimals).
 #pragma once
 
-#include <cstdarg>
 #include <string>
 
 namespace esptool {
@@ -14,6 +13,5 @@ namespace esptool {
 // Any other conversion (f, e, g, a, p, n) is a bug in the caller: it aborts (ESPT_CHECK). The
 // format attribute has the compiler check every call's arguments against its format.
 std::string strprintf(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string vstrprintf(const char* fmt, va_list args);
 
 }  // namespace esptool

@@ -30,10 +30,6 @@ Error unsupported_command(proto::Opcode op, bool secure_download_mode) {
 }
 }
 
-void Link::progress(std::string stage, uint64_t done, uint64_t total, uint32_t offset) {
-  engine_.emit(Progress{std::move(stage), done, total, offset});
-}
-void Link::log(std::string text) { engine_.emit(Log{std::move(text)}); }
 void Link::log(const char* text) { engine_.emit(Log{text}); }
 
 void Link::collect_stray(uint8_t byte) {

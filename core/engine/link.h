@@ -69,9 +69,11 @@ class Link {
   Task<Status> write_reg(uint32_t address, uint32_t value, uint32_t mask = 0xFFFFFFFF,
                          uint32_t delay_us = 0);
 
-  // Out of line: each of the engine's many log and progress calls is then one call (issue 10).
-  void progress(std::string stage, uint64_t done, uint64_t total, uint32_t offset = 0);
-  void log(std::string text);
+  void progress(std::string stage, uint64_t done, uint64_t total, uint32_t offset = 0) {
+    engine_.emit(Progress{std::move(stage), done, total, offset});
+  }
+  void log(std::string text) { engine_.emit(Log{std::move(text)}); }
+  // For fixed texts: the string is made here, not at each of the many call sites (issue 10).
   void log(const char* text);
 
  private:

@@ -5,28 +5,17 @@
 #include <climits>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <random>
 #include <string>
 
+#include "tests/support/libc_format.h"
+
 using esptool::strprintf;
+using esptool::testing::libc_format;
 
-namespace {
-
-// The reference: the C library's snprintf with the same format and arguments.
-template <typename... Args>
-std::string libc(const char* fmt, Args... args) {
-  char buffer[512];
-  const int n = std::snprintf(buffer, sizeof buffer, fmt, args...);
-  EXPECT_GE(n, 0) << fmt;
-  EXPECT_LT(n, int(sizeof buffer)) << fmt;
-  return buffer;
-}
-
+// The reference: the C library's printf with the same format and arguments.
 #define EXPECT_LIKE_LIBC(fmt, ...) \
-  EXPECT_EQ(strprintf(fmt, __VA_ARGS__), libc(fmt, __VA_ARGS__)) << fmt
-
-}  // namespace
+  EXPECT_EQ(strprintf(fmt, __VA_ARGS__), libc_format(fmt, __VA_ARGS__)) << fmt
 
 TEST(Strprintf, FormatsCoreUsesAsLibcDoes) {
   // The conversions as core's messages spell them.
