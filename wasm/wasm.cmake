@@ -121,6 +121,13 @@ target_sources(esptool_device PRIVATE $<TARGET_OBJECTS:espt_device_small>)
 # The page's critical path: emmalloc is 7.8 KB raw / 2.6 KB gzip smaller than dlmalloc (issue 10);
 # a device session allocates little and the wire, not the heap, sets its pace.
 target_link_options(esptool_device PRIVATE -sMALLOC=emmalloc)
+# wasm-split (web/tools/split-device-wasm.mjs) moves whole functions, and binaryen inlines every
+# function with one caller, whatever its size: code a flash never runs (Intel HEX preparation, most
+# commands' dispatch) sat inside functions it does run, so it stayed in the first half. Only small
+# ones are inlined before the split (build.sh's wasm-opt too): the first half 94,888 -> 89,508 B
+# gzip (issue 10), and strongDeflate as fast.
+target_link_options(esptool_device PRIVATE
+  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=20)
 espt_wasm_module(esptool_tools esptool-tools createEsptoolToolsModule abi tools)
 espt_wasm_module(esptool_wasm esptool-core createEsptoolModule abi device tools cli cli_device)
 espt_wasm_module(esptool_cli_offline esptool-cli-offline createEsptoolCliOfflineModule abi tools cli)

@@ -58,12 +58,14 @@ fi
 # the virtual device, so after the stubs and hw-sim), and esptool-device.deferred.wasm, the rest,
 # loaded when first called. Redone only when the module or the profile's flows change.
 # Before the split, binaryen 132's wasm-opt (npm devDependency) goes over it again: emcc 3.1.6 runs
-# Debian's binaryen 108, and the newer optimiser takes 9.5 KB raw / 2.3 KB gzip more off.
+# Debian's binaryen 108, and the newer optimiser takes 9.5 KB raw / 2.3 KB gzip more off. Neither
+# inlines large functions that have one caller: the split moves whole functions (wasm.cmake).
 device_wasm=build/wasm/esptool-device.wasm
 optimized=build/wasm/esptool-device.opt.wasm
 if [ ! -f "$optimized" ] || [ "$device_wasm" -nt "$optimized" ]; then
   node node_modules/binaryen/bin/wasm-opt --enable-tail-call --enable-mutable-globals \
-    --enable-sign-ext --enable-bulk-memory -Os --converge "$device_wasm" -o "$optimized"
+    --enable-sign-ext --enable-bulk-memory -Os --one-caller-inline-max-function-size=20 --converge \
+    "$device_wasm" -o "$optimized"
 fi
 node web/tools/split-device-wasm.mjs "$optimized" web/dist/esptool-device.js web/dist
 
