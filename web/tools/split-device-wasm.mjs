@@ -2,7 +2,8 @@
 // esptool-device.wasm, what a flash runs (device-profile-flows.mjs), and
 // esptool-device.deferred.wasm, the rest, loaded when first called (web/src/deferred-wasm.js).
 // The split follows a profile: the unsplit module is instrumented, the flows run on it against
-// the virtual device, and every function they called stays in the primary.
+// the virtual device, and every function they called stays in the primary. Then each half's
+// functions are put in the order gzip compresses best (order-wasm-functions.mjs).
 // Usage: node web/tools/split-device-wasm.mjs UNSPLIT.wasm GLUE.js OUT_DIR
 // Skips the work when the stamp beside UNSPLIT says the same inputs were split before.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { orderWasmFunctions } from './order-wasm-functions.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const [unsplit, glue, outDir] = process.argv.slice(2).map((p) => resolve(p));
@@ -22,7 +24,8 @@ const stampFile = unsplit.replace(/\.wasm$/, '.split.json'); // beside the input
 const kFeatures = ['--enable-tail-call', '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory'];
 
 const inputsHash = createHash('sha256');
-for (const f of [unsplit, fileURLToPath(new URL('device-profile-flows.mjs', import.meta.url)), fileURLToPath(import.meta.url)]) {
+const tools = ['device-profile-flows.mjs', 'order-wasm-functions.mjs', 'split-device-wasm.mjs', 'wasm-sections.mjs'];
+for (const f of [unsplit, ...tools.map((name) => fileURLToPath(new URL(name, import.meta.url)))]) {
   inputsHash.update(readFileSync(f));
 }
 const source = inputsHash.digest('hex');
@@ -51,6 +54,7 @@ try {
   writeFileSync(profile, new Uint8Array(memory.buffer, at, length));
 
   execFileSync('wasm-split', ['--split', ...kFeatures, '--export-prefix=%', `--profile=${profile}`, unsplit, '-o1', primary, '-o2', deferred]);
+  for (const half of [primary, deferred]) orderWasmFunctions(half, half, kFeatures);
   const sizes = { unsplit: statSync(unsplit).size, primary: statSync(primary).size, deferred: statSync(deferred).size };
   writeFileSync(stampFile, `${JSON.stringify({ source, ...sizes }, null, 1)}\n`);
   console.log(`split: esptool-device.wasm ${sizes.unsplit} B -> ${sizes.primary} B + deferred ${sizes.deferred} B`);
