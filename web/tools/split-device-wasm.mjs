@@ -3,7 +3,8 @@
 // esptool-device.deferred.wasm, the rest, loaded when first called (web/src/deferred-wasm.js).
 // The split follows a profile: the unsplit module is instrumented, the flows run on it against
 // the virtual device, and every function they called stays in the primary. Then each half's
-// functions are put in the order gzip compresses best (order-wasm-functions.mjs).
+// functions are put in the order gzip compresses best (order-wasm-functions.mjs), and the text only
+// the deferred half uses moves there (move-deferred-strings.mjs).
 // Usage: node web/tools/split-device-wasm.mjs UNSPLIT.wasm GLUE.js OUT_DIR
 // Skips the work when the stamp beside UNSPLIT says the same inputs were split before.
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { moveDeferredStrings } from './move-deferred-strings.mjs';
 import { orderWasmFunctions } from './order-wasm-functions.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,7 +26,7 @@ const stampFile = unsplit.replace(/\.wasm$/, '.split.json'); // beside the input
 const kFeatures = ['--enable-tail-call', '--enable-mutable-globals', '--enable-sign-ext', '--enable-bulk-memory'];
 
 const inputsHash = createHash('sha256');
-const tools = ['device-profile-flows.mjs', 'order-wasm-functions.mjs', 'split-device-wasm.mjs', 'wasm-sections.mjs'];
+const tools = ['device-profile-flows.mjs', 'move-deferred-strings.mjs', 'order-wasm-functions.mjs', 'split-device-wasm.mjs', 'wasm-sections.mjs'];
 for (const f of [unsplit, ...tools.map((name) => fileURLToPath(new URL(name, import.meta.url)))]) {
   inputsHash.update(readFileSync(f));
 }
@@ -55,9 +57,10 @@ try {
 
   execFileSync('wasm-split', ['--split', ...kFeatures, '--export-prefix=%', `--profile=${profile}`, unsplit, '-o1', primary, '-o2', deferred]);
   for (const half of [primary, deferred]) orderWasmFunctions(half, half, kFeatures);
+  const text = moveDeferredStrings(primary, deferred, kFeatures);
   const sizes = { unsplit: statSync(unsplit).size, primary: statSync(primary).size, deferred: statSync(deferred).size };
   writeFileSync(stampFile, `${JSON.stringify({ source, ...sizes }, null, 1)}\n`);
-  console.log(`split: esptool-device.wasm ${sizes.unsplit} B -> ${sizes.primary} B + deferred ${sizes.deferred} B`);
+  console.log(`split: esptool-device.wasm ${sizes.unsplit} B -> ${sizes.primary} B + deferred ${sizes.deferred} B (${text.moved} B of text moved there)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
