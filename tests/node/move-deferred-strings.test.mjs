@@ -1,6 +1,7 @@
 // web/tools/move-deferred-strings.mjs on a primary and a deferred module made here: text only the
-// deferred half points at moves into it (zeros in the primary until that half is instantiated);
-// text the primary can reach (an i32.const, a load's offset, a pointer in its data) stays.
+// deferred half points at moves into it (zeros in the primary until that half is instantiated),
+// also where two such texts end and start back-to-back segments; text the primary can reach (an
+// i32.const, a load's offset, a pointer in its data) stays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,9 @@ const pointerWordAt = (at + 3) & ~3;
 const image = Buffer.alloc(pointerWordAt + 4 - kBase);
 for (const [key, text] of Object.entries(texts)) image.write(text, layout[key] - kBase, 'latin1');
 image.writeUInt32LE(layout.byPointer, pointerWordAt - kBase);
+// Two more segments back to back, each one deferred-only text: adjacent texts, separate segments.
+const backToBack = ['the end of one segment\0', 'the start of the next one\0'];
+const backToBackAt = [kBase + image.length, kBase + image.length + backToBack[0].length];
 
 /** One function () -> () whose body is `code` (locals: none), in a module of `sections`. */
 const body = (code) => [...leb(code.length + 2), 0x00, ...code, kEnd];
@@ -54,13 +58,13 @@ function primaryModule() {
     section(5, vector([[0x00, 0x01]])), // memory, 1 page
     section(7, vector([[...name('memory'), 0x02, 0x00], [...name('run'), 0x00, 0x00]])),
     section(10, vector([body(code)])),
-    dataSection([{ offset: kBase, data: image }]),
+    dataSection([{ offset: kBase, data: image }, ...backToBack.map((text, i) => ({ offset: backToBackAt[i], data: Buffer.from(text, 'latin1') }))]),
   ]);
 }
 
 function deferredModule() {
   // It points into each text the primary reaches too: those stay for the primary's sake.
-  const code = [layout.deferredOnly + 3, layout.shortDeferred, layout.byConst, layout.byOffset, layout.byPointer + 1].flatMap((address) => [...i32Const(address), kDrop]);
+  const code = [layout.deferredOnly + 3, layout.shortDeferred, layout.byConst, layout.byOffset, layout.byPointer + 1, ...backToBackAt].flatMap((address) => [...i32Const(address), kDrop]);
   return Buffer.concat([
     Buffer.from(kHeader),
     section(1, vector([[0x60, 0x00, 0x00]])),
@@ -80,17 +84,18 @@ test('text only the deferred half points at moves there; the rest stays', { skip
     writeFileSync(primaryPath, primaryModule());
     writeFileSync(deferredPath, deferredModule());
     const { moved } = moveDeferredStrings(primaryPath, deferredPath, []);
-    assert.equal(moved, texts.deferredOnly.length);
+    const deferredOnly = [[layout.deferredOnly, texts.deferredOnly], ...backToBack.map((text, i) => [backToBackAt[i], text])];
+    assert.equal(moved, deferredOnly.reduce((n, [, text]) => n + text.length, 0));
 
     const primary = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(primaryPath)));
     const memory = primary.exports.memory;
     for (const key of ['byConst', 'byOffset', 'byPointer', 'unused', 'shortDeferred']) {
       assert.equal(textAt(memory, layout[key], texts[key].length), texts[key], `${key} stays in the primary`);
     }
-    assert.equal(textAt(memory, layout.deferredOnly, texts.deferredOnly.length), '\0'.repeat(texts.deferredOnly.length));
+    for (const [address, text] of deferredOnly) assert.equal(textAt(memory, address, text.length), '\0'.repeat(text.length));
 
     new WebAssembly.Instance(new WebAssembly.Module(readFileSync(deferredPath)), { primary: { memory } });
-    assert.equal(textAt(memory, layout.deferredOnly, texts.deferredOnly.length), texts.deferredOnly);
+    for (const [address, text] of deferredOnly) assert.equal(textAt(memory, address, text.length), text);
     assert.equal(textAt(memory, layout.byConst, texts.byConst.length), texts.byConst);
   } finally {
     rmSync(work, { recursive: true, force: true });

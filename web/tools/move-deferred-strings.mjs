@@ -11,14 +11,10 @@
 // offset anywhere in the primary outside its data, and every aligned 32-bit word of its data (a
 // table of pointers), counts as an address, and text is kept if any of them falls inside it. A
 // byte pattern that only looks like an instruction keeps text in the primary, never the reverse.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dataSection, dataSegments, kSectionCode, kSectionData, readLeb, readSleb32, sections } from './wasm-sections.mjs';
+import { dataSection, dataSegments, kOpI32Const, kSectionCode, kSectionData, readLeb, readSleb32, runWasmOpt, sections } from './wasm-sections.mjs';
 
-const kWasmOpt = fileURLToPath(new URL('../../node_modules/binaryen/bin/wasm-opt', import.meta.url));
 const kSectionDataCount = 12;
-const kOpI32Const = 0x41;
 const kFirstLoadStore = 0x28; // i32.load .. i64.store32
 const kLastLoadStore = 0x3e;
 const kMinText = 8; // shorter runs are as likely table bytes as text
@@ -53,14 +49,15 @@ function anyWithin(values, from, to) {
 
 const isText = (byte) => (byte >= 0x20 && byte < 0x7f) || byte === 0x0a || byte === 0x09;
 
-/** The primary's NUL-terminated text runs (start after a NUL or a segment's start): {address, length}. */
+/** The primary's NUL-terminated text runs (start after a NUL or a segment's start): {segment, address, length}. */
 function textRuns(segments) {
   const runs = [];
-  for (const { offset, data } of segments) {
+  for (const segment of segments) {
+    const { offset, data } = segment;
     for (let i = 0; i < data.length; ) {
       let j = i;
       while (j < data.length && isText(data[j])) j++;
-      if (j - i >= kMinText && j < data.length && data[j] === 0 && (i === 0 || data[i - 1] === 0)) runs.push({ address: offset + i, length: j - i + 1 });
+      if (j - i >= kMinText && j < data.length && data[j] === 0 && (i === 0 || data[i - 1] === 0)) runs.push({ segment, address: offset + i, length: j - i + 1 });
       i = j + 1;
     }
   }
@@ -91,17 +88,18 @@ export function moveDeferredStrings(primaryPath, deferredPath, features) {
     if (!anyWithin(primaryAddresses, run.address, last) && anyWithin(deferredAddresses, run.address, last)) moved.push(run);
     else kept += run.length;
   }
-  // One segment per stretch of adjacent runs; the primary's copies become zeros.
+  // One segment per stretch of adjacent runs (within one of the primary's segments, whose bytes
+  // they are); the primary's copies become zeros.
   const stretches = [];
   for (const run of moved) {
     const previous = stretches.at(-1);
-    if (previous && previous.address + previous.length === run.address) previous.length += run.length;
+    if (previous?.segment === run.segment && previous.address + previous.length === run.address) previous.length += run.length;
     else stretches.push({ ...run });
   }
-  const moves = stretches.map(({ address, length }) => {
-    const segment = segments.find((s) => address >= s.offset && address + length <= s.offset + s.data.length);
-    const data = Buffer.from(segment.data.subarray(address - segment.offset, address - segment.offset + length));
-    segment.data.fill(0, address - segment.offset, address - segment.offset + length);
+  const moves = stretches.map(({ segment, address, length }) => {
+    const from = address - segment.offset;
+    const data = Buffer.from(segment.data.subarray(from, from + length));
+    segment.data.fill(0, from, from + length);
     return { offset: address, data };
   });
 
@@ -109,6 +107,6 @@ export function moveDeferredStrings(primaryPath, deferredPath, features) {
   const code = sections(deferred).find((s) => s.id === kSectionCode);
   writeFileSync(deferredPath, Buffer.concat([deferred.subarray(0, code.end), dataSection(moves), deferred.subarray(code.end)]));
   writeFileSync(primaryPath, primary); // `segments` are views into it: the zeros are in place
-  execFileSync(process.execPath, [kWasmOpt, ...features, '--memory-packing', primaryPath, '-o', primaryPath]);
+  runWasmOpt(features, ['--memory-packing', primaryPath, '-o', primaryPath]);
   return { moved: moves.reduce((n, m) => n + m.data.length, 0), kept };
 }

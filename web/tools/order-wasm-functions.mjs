@@ -6,12 +6,8 @@
 // the calls: each function is named by its rank and wasm-opt's --reorder-functions-by-name sorts
 // them, then drops the names. The device module's first half: 89,508 -> 85,622 B gzip.
 // split-device-wasm.mjs runs it on both halves.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { functionBodies, importedFunctionCount, kSectionCustom, leb, section } from './wasm-sections.mjs';
-
-const kWasmOpt = fileURLToPath(new URL('../../node_modules/binaryen/bin/wasm-opt', import.meta.url));
+import { functionBodies, importedFunctionCount, kSectionCustom, leb, runWasmOpt, section } from './wasm-sections.mjs';
 
 /** A body's distinct byte trigrams, sorted. */
 function trigrams(body) {
@@ -69,5 +65,5 @@ export function orderWasmFunctions(input, output, features) {
   const names = rankNames(importedFunctionCount(bytes), similarityOrder(functionBodies(bytes)));
   // The build's modules carry no names of their own (emcc strips them), so these are the only ones.
   writeFileSync(output, Buffer.concat([bytes, names]));
-  execFileSync(process.execPath, [kWasmOpt, ...features, '--reorder-functions-by-name', '--strip-debug', output, '-o', output]);
+  runWasmOpt(features, ['--reorder-functions-by-name', '--strip-debug', output, '-o', output]);
 }

@@ -1,6 +1,11 @@
 // Reading and writing the parts of a wasm binary that the device module's post-split passes need
 // (order-wasm-functions.mjs, move-deferred-strings.mjs): sections, imported functions, function
-// bodies, active data segments. Anything else is copied through as bytes.
+// bodies, active data segments. Anything else is copied through as bytes. binaryen's wasm-opt
+// (the npm devDependency) does what needs the whole instruction set, such as renumbering calls.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const kWasmOpt = fileURLToPath(new URL('../../node_modules/binaryen/bin/wasm-opt', import.meta.url));
 export const kSectionCustom = 0;
 export const kSectionImport = 2;
 export const kSectionCode = 10;
@@ -8,7 +13,7 @@ export const kSectionData = 11;
 const kImportFunction = 0;
 const kImportTable = 1;
 const kImportMemory = 2;
-const kOpI32Const = 0x41;
+export const kOpI32Const = 0x41;
 const kOpEnd = 0x0b;
 
 /** The unsigned LEB128 at `at.pos`, which moves past it. */
@@ -102,18 +107,23 @@ export function importedFunctionCount(bytes) {
   return functions;
 }
 
+/** Each entry of section `id`'s vector, read by `readEntry(at)` from its position `at`. */
+function sectionEntries(bytes, id, readEntry) {
+  const found = sections(bytes).find((s) => s.id === id);
+  if (!found) return [];
+  const at = { pos: found.body };
+  const entries = [];
+  for (let n = readLeb(bytes, at); n > 0; n--) entries.push(readEntry(at, entries.length));
+  return entries;
+}
+
 /** Each defined function's body (locals and code), as views into `bytes`. */
 export function functionBodies(bytes) {
-  const code = sections(bytes).find((s) => s.id === kSectionCode);
-  if (!code) return [];
-  const at = { pos: code.body };
-  const bodies = [];
-  for (let n = readLeb(bytes, at); n > 0; n--) {
+  return sectionEntries(bytes, kSectionCode, (at) => {
     const size = readLeb(bytes, at);
-    bodies.push(bytes.subarray(at.pos, at.pos + size));
     at.pos += size;
-  }
-  return bodies;
+    return bytes.subarray(at.pos - size, at.pos);
+  });
 }
 
 /**
@@ -121,21 +131,16 @@ export function functionBodies(bytes) {
  * view into `bytes`). Throws on any other kind: the passes that use this cannot reason about them.
  */
 export function dataSegments(bytes) {
-  const data = sections(bytes).find((s) => s.id === kSectionData);
-  if (!data) return [];
-  const at = { pos: data.body };
-  const segments = [];
-  for (let n = readLeb(bytes, at); n > 0; n--) {
+  return sectionEntries(bytes, kSectionData, (at, index) => {
     const flags = readLeb(bytes, at);
-    if (flags !== 0 || bytes[at.pos] !== kOpI32Const) throw new Error(`data segment ${segments.length}: not an active segment at a constant offset`);
+    if (flags !== 0 || bytes[at.pos] !== kOpI32Const) throw new Error(`data segment ${index}: not an active segment at a constant offset`);
     at.pos++;
     const offset = readSleb32(bytes, at);
-    if (bytes[at.pos++] !== kOpEnd) throw new Error(`data segment ${segments.length}: offset is not one i32.const`);
+    if (bytes[at.pos++] !== kOpEnd) throw new Error(`data segment ${index}: offset is not one i32.const`);
     const length = readLeb(bytes, at);
-    segments.push({ offset, data: bytes.subarray(at.pos, at.pos + length) });
     at.pos += length;
-  }
-  return segments;
+    return { offset, data: bytes.subarray(at.pos - length, at.pos) };
+  });
 }
 
 /** A data section of active segments of memory 0: [{offset, data}]. */
@@ -154,4 +159,9 @@ function sleb(value) {
     out.push(done ? low : low | 0x80);
     if (done) return out;
   }
+}
+
+/** Runs wasm-opt with `args` (the module's `features` first, as wasm-opt refuses unnamed ones). */
+export function runWasmOpt(features, args) {
+  execFileSync(process.execPath, [kWasmOpt, ...features, ...args]);
 }
